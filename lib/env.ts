@@ -1,0 +1,46 @@
+// Configuration from environment variables, validated once with zod. Every variable is
+// documented in the README. With nothing set the app serves the embedded snapshot offline.
+import { z } from 'zod';
+
+export const LIVE_SOURCE_NAMES = ['whattomine', 'coingecko', 'hashrateno'] as const;
+export type LiveSourceName = (typeof LIVE_SOURCE_NAMES)[number];
+
+const url = (fallback: string) =>
+  z
+    .url({ protocol: /^https?$/ })
+    .default(fallback)
+    .transform((value) => value.replace(/\/+$/, ''));
+
+const envSchema = z.object({
+  SOURCES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.enum(LIVE_SOURCE_NAMES))),
+  WHATTOMINE_URL: url('https://whattomine.com'),
+  COINGECKO_URL: url('https://api.coingecko.com'),
+  COINGECKO_API_KEY: z.string().min(1).optional(),
+  HASHRATENO_URL: url('https://api.hashrate.no'),
+  HASHRATENO_API_KEY: z.string().min(1).optional(),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  REFRESH_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  SNAPSHOT_FILE: z.string().min(1).default('.data/snapshot.json'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment (process.env by default); throws ConfigError naming the bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Treat empty strings as unset, as shells and .env files often leave them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`Invalid environment variable ${String(issue?.path[0] ?? '')}: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,91 @@
+// Our own data types, the same whichever upstream they came from. Schemas are used to check
+// a persisted snapshot when it is read back from disk; types come from the schemas.
+import { z } from 'zod';
+
+const finite = z.number().refine(Number.isFinite, 'must be finite');
+const nullableFinite = finite.nullable();
+
+/** Network stats for one coin as one source reports them, normalized to base units. */
+export const networkStatsSchema = z.object({
+  tag: z.string().min(1),
+  name: z.string().min(1),
+  /** Algorithm slug from lib/algorithms.ts (the `hr.<slug>` URL key). */
+  algorithm: z.string().min(1),
+  blockTimeSeconds: nullableFinite,
+  blockReward: nullableFinite,
+  difficulty: nullableFinite,
+  /** H/s (Sol/s for Equihash, G/s for Cuckoo graphs). */
+  networkHashrate: nullableFinite,
+  /** Coins issued per day network-wide, where the source gives it. */
+  emissionPerDay: nullableFinite,
+  priceUsd: nullableFinite,
+  priceBtc: nullableFinite,
+  volume24hUsd: nullableFinite,
+  /** The upstream's own "this coin's data is behind" marker. */
+  lagging: z.boolean(),
+  /** When the upstream says these figures were taken (ISO), if it says. */
+  updatedAt: z.string().nullable(),
+});
+export type NetworkStats = z.infer<typeof networkStatsSchema>;
+
+/** A price from a market-data source (CoinGecko), keyed by that source's coin id. */
+export type PriceQuote = {
+  id: string;
+  priceUsd: number;
+  volume24hUsd: number | null;
+  updatedAt: string | null;
+};
+
+/** What a source adapter returns on success. */
+export type SourceResult<T> = {
+  data: T;
+  /** Entries the adapter could not use, with the reason (unknown algorithm, pseudo-coin…). */
+  skipped: Array<{ name: string; reason: string }>;
+};
+
+export const SOURCE_IDS = ['whattomine-gpu', 'whattomine-asic', 'coingecko', 'hashrateno', 'embedded'] as const;
+export type SourceId = (typeof SOURCE_IDS)[number];
+
+export const coinFlagSchema = z.object({
+  code: z.enum(['lagging', 'difficulty-mismatch', 'no-price', 'no-volume', 'stale-source', 'price-disagreement']),
+  message: z.string(),
+});
+export type CoinFlag = z.infer<typeof coinFlagSchema>;
+
+export const coinSchema = networkStatsSchema.extend({
+  /** Difficulty-to-work factor k used for this coin (algorithm default or coin override). */
+  workFactor: nullableFinite,
+  /** Where the network figures came from, and where the price came from. */
+  source: z.enum(SOURCE_IDS),
+  priceSource: z.enum(SOURCE_IDS).nullable(),
+  /** The network hashrate that difficulty × k / block time implies, for the consistency check. */
+  impliedNetworkHashrate: nullableFinite,
+  flags: z.array(coinFlagSchema),
+});
+export type Coin = z.infer<typeof coinSchema>;
+
+export const sourceStatusSchema = z.object({
+  id: z.enum(SOURCE_IDS),
+  name: z.string(),
+  url: z.string(),
+  ok: z.boolean(),
+  /** When its data in this snapshot was fetched (the last good fetch), ISO. */
+  fetchedAt: z.string().nullable(),
+  /** The last error, when the newest attempt failed; its last good data is kept. */
+  error: z.string().nullable(),
+  stale: z.boolean(),
+  coins: z.number().int().nonnegative(),
+});
+export type SourceStatus = z.infer<typeof sourceStatusSchema>;
+
+export const snapshotSchema = z.object({
+  /** When the data was taken: the oldest fetch among the sources that fed it. */
+  asOf: z.string(),
+  /** 'embedded' is the dated snapshot the repo ships; never presented as live. */
+  mode: z.enum(['live', 'embedded']),
+  stale: z.boolean(),
+  btcUsd: nullableFinite,
+  sources: z.array(sourceStatusSchema),
+  coins: z.array(coinSchema),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
