@@ -89,3 +89,20 @@ export const snapshotSchema = z.object({
   coins: z.array(coinSchema),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
+
+export const priceQuoteSchema = z.object({
+  id: z.string(),
+  priceUsd: finite,
+  volume24hUsd: nullableFinite,
+  updatedAt: z.string().nullable(),
+});
+
+/** What one source contributed to a snapshot, in one shape whichever source it is. */
+export const sourcePayloadSchema = z.object({
+  coins: z.array(networkStatsSchema),
+  quotes: z.array(priceQuoteSchema),
+  btcUsd: nullableFinite,
+  /** 24 h volume in BTC by coin tag (WhatToMine's `exchange_rate_vol`). */
+  volume24hBtcByTag: z.record(z.string(), finite),
+});
+export type SourcePayload = z.infer<typeof sourcePayloadSchema>;

@@ -68,7 +68,7 @@ export function parseDecimal(
 ): ParseResult<number> {
   const text = input.trim().replace(/,/g, '');
   if (text === '') return { success: false, error: `Enter ${label}.` };
-  if (!/^[+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/.test(text)) {
+  if (!/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)(e[+-]?[0-9]+)?$/i.test(text)) {
     return { success: false, error: `"${truncate(input)}" is not a number; enter ${label} in ${unit}.` };
   }
   const value = Number(text);

@@ -1,0 +1,9 @@
+import { getSnapshot } from '@/lib/data';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/coins: the current snapshot, every coin with its figures, flags and sources. */
+export async function GET() {
+  const { asOf, stale, mode, btcUsd, sources, coins } = await getSnapshot();
+  return Response.json({ asOf, stale, mode, btcUsd, sources, coins });
+}

@@ -1,0 +1,225 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CoinFlags } from '@/components/coin-flags';
+import { DataBanner, formatUtc } from '@/components/data-banner';
+import { ParamErrors } from '@/components/param-errors';
+import { getAlgorithm } from '@/lib/algorithms';
+import { getCoin } from '@/lib/data';
+import { PERIOD_DAYS, perPeriod, probabilityOfBlockWithin, SECONDS_PER_DAY, type Period } from '@/lib/profit';
+import { estimateRow } from '@/lib/ranking';
+import { rigFromState, usesDefaultRig } from '@/lib/rig';
+import { parseDashboardParams, serializeDashboardState } from '@/lib/search-params';
+import type { SourceId, Snapshot } from '@/lib/types';
+import {
+  formatAge,
+  formatCompact,
+  formatDays,
+  formatHashrate,
+  formatPercent,
+  formatSignificant,
+  formatUsd,
+  MISSING,
+} from '@/lib/units';
+
+type Props = {
+  params: Promise<{ tag: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tag } = await params;
+  const { coin } = await getCoin(decodeURIComponent(tag));
+  if (!coin) return { title: 'Coin not found' };
+  return { title: `${coin.name} (${coin.tag}) mining profitability`, description: `Network, price and your rig’s estimate for ${coin.name}.` };
+}
+
+function sourceName(snapshot: Snapshot, id: SourceId | null): string {
+  if (!id) return MISSING;
+  return snapshot.sources.find((s) => s.id === id)?.name ?? id;
+}
+
+const PERIODS: readonly Period[] = ['hour', 'day', 'week', 'month'];
+
+export default async function CoinPage({ params, searchParams }: Props) {
+  const { tag } = await params;
+  const { state, errors } = parseDashboardParams(await searchParams);
+  const { snapshot, coin } = await getCoin(decodeURIComponent(tag));
+  if (!coin) notFound();
+
+  const now = Date.now();
+  const algorithm = getAlgorithm(coin.algorithm);
+  const unit = algorithm?.unit ?? 'H/s';
+  const rig = rigFromState(state);
+  const row = estimateRow(coin, rig);
+  const est = row.estimate;
+  const query = serializeDashboardState(state);
+  const networkSource = sourceName(snapshot, coin.source);
+  const networkAsOf = coin.updatedAt ?? snapshot.sources.find((s) => s.id === coin.source)?.fetchedAt ?? null;
+  const priceAsOf = snapshot.sources.find((s) => s.id === coin.priceSource)?.fetchedAt ?? networkAsOf;
+  const soloSeconds = est?.soloDaysToBlock != null ? est.soloDaysToBlock * SECONDS_PER_DAY : null;
+
+  return (
+    <>
+      <p className="small">
+        <Link href={`/${query}`}>← Back to the ranking</Link>
+      </p>
+      <h1>
+        {coin.name} <span className="muted">({coin.tag})</span>
+        <CoinFlags flags={coin.flags} networkShare={est?.networkShare} />
+      </h1>
+      <p className="lede">
+        {algorithm?.name ?? coin.algorithm} · mined with {algorithm?.devices.join(', ') ?? 'unknown hardware'}
+      </p>
+      <DataBanner snapshot={snapshot} now={now} />
+      <ParamErrors errors={errors} />
+
+      <div className="cols">
+        <section className="panel" aria-labelledby="network-title">
+          <h2 id="network-title">Network</h2>
+          <dl className="kv">
+            <dt>Network hashrate</dt>
+            <dd data-testid="coin-nethash">{formatHashrate(coin.networkHashrate, unit)}</dd>
+            <dt>Difficulty</dt>
+            <dd>{formatSignificant(coin.difficulty, 8)}</dd>
+            <dt>Work per block (k)</dt>
+            <dd>
+              {coin.workFactor === null
+                ? 'not used: estimates use the share of the network'
+                : `difficulty × ${formatCompact(coin.workFactor)}`}
+            </dd>
+            {coin.impliedNetworkHashrate !== null && (
+              <>
+                <dt>Hashrate implied by difficulty</dt>
+                <dd>{formatHashrate(coin.impliedNetworkHashrate, unit)}</dd>
+              </>
+            )}
+            <dt>Block time</dt>
+            <dd>{coin.blockTimeSeconds === null ? MISSING : `${formatSignificant(coin.blockTimeSeconds, 4)} s`}</dd>
+            <dt>Block reward</dt>
+            <dd>{coin.blockReward === null ? MISSING : `${formatSignificant(coin.blockReward, 6)} ${coin.tag}`}</dd>
+            <dt>Daily emission</dt>
+            <dd>{coin.emissionPerDay === null ? MISSING : `${formatSignificant(coin.emissionPerDay, 6)} ${coin.tag} / day`}</dd>
+            <dt>Source</dt>
+            <dd>
+              {networkSource}, as of {formatUtc(networkAsOf)}
+              {networkAsOf && <span className="muted"> ({formatAge((now - Date.parse(networkAsOf)) / 1000)} ago)</span>}
+            </dd>
+          </dl>
+        </section>
+
+        <section className="panel" aria-labelledby="market-title">
+          <h2 id="market-title">Market</h2>
+          <dl className="kv">
+            <dt>Price</dt>
+            <dd data-testid="coin-price">{formatUsd(coin.priceUsd)}{coin.priceUsd !== null && <span className="unit">USD</span>}</dd>
+            <dt>Price in BTC</dt>
+            <dd>{coin.priceBtc === null ? MISSING : `${formatSignificant(coin.priceBtc, 4)} BTC`}</dd>
+            <dt>24 h volume</dt>
+            <dd>{formatUsd(coin.volume24hUsd)}{coin.volume24hUsd !== null && <span className="unit">USD</span>}</dd>
+            <dt>Source</dt>
+            <dd>
+              {sourceName(snapshot, coin.priceSource)}, as of {formatUtc(priceAsOf)}
+            </dd>
+          </dl>
+        </section>
+      </div>
+
+      <section className="panel" aria-labelledby="estimate-title">
+        <h2 id="estimate-title">
+          Your rig on {coin.tag}{' '}
+          <span className="muted small">
+            {usesDefaultRig(state) ? '(example rig: set yours on the ranking page)' : ''}
+          </span>
+        </h2>
+        {!est || row.hashrate === null ? (
+          <p>
+            Your rig has no {algorithm?.name ?? coin.algorithm} hashrate.{' '}
+            <Link href={`/${query}`}>Add one on the ranking page</Link> to see an estimate.
+          </p>
+        ) : (
+          <>
+            <p className="muted small">
+              {formatHashrate(row.hashrate, unit)} at {row.powerWatts ?? 0} W, electricity{' '}
+              {formatUsd(rig.electricityUsdPerKwh)}/kWh, pool fee {rig.poolFeePercent} %. Basis:{' '}
+              {est.basis === 'difficulty'
+                ? 'H × 86400 × R / (D × k)'
+                : est.basis === 'block-time'
+                  ? '(H / N) × (86400 / T) × R'
+                  : est.basis === 'emission'
+                    ? '(H / N) × daily emission'
+                    : 'not enough figures for an estimate'}
+              .
+            </p>
+            <table className="period-table" data-testid="coin-estimate">
+              <thead>
+                <tr>
+                  <th className="left">Per</th>
+                  <th>Coins</th>
+                  <th>Revenue (USD)</th>
+                  <th>Power cost (USD)</th>
+                  <th>Profit (USD)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {PERIODS.map((period) => (
+                  <tr key={period}>
+                    <td className="left">
+                      {period}
+                      {period === 'month' ? ` (${PERIOD_DAYS.month} days)` : ''}
+                    </td>
+                    <td>{est.coinsPerDay === null ? MISSING : formatSignificant(perPeriod(est.coinsPerDay, period), 5)}</td>
+                    <td>{est.revenueUsdPerDay === null ? MISSING : formatUsd(perPeriod(est.revenueUsdPerDay, period))}</td>
+                    <td>{formatUsd(perPeriod(est.powerCostUsdPerDay, period))}</td>
+                    <td>{est.profitUsdPerDay === null ? MISSING : formatUsd(perPeriod(est.profitUsdPerDay, period))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <dl className="kv" style={{ marginTop: '1rem' }}>
+              <dt>Your share of the network</dt>
+              <dd>
+                {formatPercent(est.networkShare)} (H / N); once you join: {formatPercent(est.networkShareJoined)} (H / (N + H))
+              </dd>
+              <dt>Coins per day once you join</dt>
+              <dd>{formatSignificant(est.coinsPerDayJoined, 5)}</dd>
+              <dt>Expected solo time to a block</dt>
+              <dd data-testid="solo-time">{formatDays(est.soloDaysToBlock)}</dd>
+              <dt>Chance of ≥ 1 solo block</dt>
+              <dd>
+                {soloSeconds === null
+                  ? MISSING
+                  : `day ${formatPercent(probabilityOfBlockWithin(SECONDS_PER_DAY, soloSeconds))} · week ${formatPercent(
+                      probabilityOfBlockWithin(7 * SECONDS_PER_DAY, soloSeconds),
+                    )} · month ${formatPercent(probabilityOfBlockWithin(30 * SECONDS_PER_DAY, soloSeconds))}`}
+                {est.soloDaysToBlock !== null && est.soloDaysToBlock > 30 && (
+                  <span className="muted"> — mine in a pool: solo, a block could take years.</span>
+                )}
+              </dd>
+            </dl>
+          </>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="flags-title">
+        <h2 id="flags-title">What to watch</h2>
+        {coin.flags.length === 0 && (est?.networkShare ?? 0) <= 0.05 ? (
+          <p className="muted">No data-health warning for this coin.</p>
+        ) : (
+          <ul className="flags">
+            {coin.flags.map((flag) => (
+              <li key={flag.code}>{flag.message}</li>
+            ))}
+            {(est?.networkShare ?? 0) > 0.05 && (
+              <li>
+                Your rig would be {formatPercent(est?.networkShare)} of this network: difficulty adjusts up when you
+                join, so expect about {formatSignificant(est?.coinsPerDayJoined, 4)} coins/day, not{' '}
+                {formatSignificant(est?.coinsPerDay, 4)}.
+              </li>
+            )}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Snapshot } from '@/lib/types';
+import { formatAge } from '@/lib/units';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+
+export function formatUtc(iso: string | null): string {
+  if (!iso) return 'never';
+  const time = Date.parse(iso);
+  return Number.isFinite(time) ? `${dateFormat.format(time)} UTC` : 'unknown time';
+}
+
+/** Says plainly which data the page shows, from which source and how old it is. */
+export function DataBanner({ snapshot, now }: { snapshot: Snapshot; now: number }) {
+  const age = formatAge((now - Date.parse(snapshot.asOf)) / 1000);
+  const failed = snapshot.sources.filter((s) => !s.ok && s.error);
+
+  if (snapshot.mode === 'embedded') {
+    const embedded = snapshot.sources.find((s) => s.id === 'embedded');
+    return (
+      <section className="banner banner-embedded" role="status" aria-label="Data source" data-testid="data-banner">
+        <strong>Offline snapshot — not live data.</strong>
+        Figures are {embedded?.name ?? 'the embedded snapshot'} ({dayFormat.format(Date.parse(snapshot.asOf))}, {age}{' '}
+        old). Prices, difficulty and hashrates have changed since; set <code>SOURCES</code> to fetch live data (see the
+        README).
+        {failed.length > 0 && (
+          <ul>
+            {failed.map((s) => (
+              <li key={s.id}>
+                {s.name} could not be reached: {s.error}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    );
+  }
+
+  return (
+    <section
+      className={`banner ${snapshot.stale ? 'banner-stale' : ''}`}
+      role="status"
+      aria-label="Data source"
+      data-testid="data-banner"
+    >
+      <strong>{snapshot.stale ? 'Stale data.' : 'Live data.'}</strong>
+      As of {formatUtc(snapshot.asOf)} ({age} ago) from{' '}
+      {snapshot.sources
+        .filter((s) => s.fetchedAt)
+        .map((s) => s.name)
+        .join(', ')}
+      .
+      {failed.length > 0 && (
+        <ul>
+          {failed.map((s) => (
+            <li key={s.id}>
+              {s.name} failed: {s.error}. Showing its last good data from {formatUtc(s.fetchedAt)}.
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

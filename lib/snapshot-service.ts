@@ -1,0 +1,206 @@
+// The snapshot service: serves the merged coin list from memory, refreshes it every
+// REFRESH_SECONDS with one upstream request per source however many callers ask (single
+// flight), serves the old snapshot while a refresh runs, keeps each source's last good data
+// when it fails, and writes the last good state to disk atomically so a restart serves at once.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { log } from './log';
+import { mergeSources, type SourceInput } from './merge';
+import {
+  snapshotSchema,
+  sourcePayloadSchema,
+  SOURCE_IDS,
+  type Snapshot,
+  type SourceId,
+  type SourcePayload,
+  type SourceStatus,
+} from './types';
+
+export type SourceFetcher = {
+  id: SourceId;
+  name: string;
+  /** Shown to users as the data's origin; never contains a key. */
+  url: string;
+  fetch: () => Promise<SourcePayload>;
+};
+
+export type SnapshotServiceOptions = {
+  fetchers: readonly SourceFetcher[];
+  refreshSeconds: number;
+  /** Where the last good state is persisted; null to keep it in memory only. */
+  snapshotFile: string | null;
+  /** The dated snapshot shipped with the app, served when no live data was ever obtained. */
+  embedded: () => Snapshot;
+  now?: () => number;
+};
+
+type SourceState = {
+  payload: SourcePayload | null;
+  fetchedAt: string | null;
+  error: string | null;
+  ok: boolean;
+  /** Epoch ms before which this source is not asked again (Retry-After). */
+  retryNotBefore: number;
+};
+
+const persistedSchema = z.object({
+  version: z.literal(1),
+  snapshot: snapshotSchema,
+  sources: z.array(
+    z.object({ id: z.enum(SOURCE_IDS), fetchedAt: z.string(), payload: sourcePayloadSchema }),
+  ),
+});
+
+export class SnapshotService {
+  private readonly options: SnapshotServiceOptions;
+  private readonly now: () => number;
+  private readonly states = new Map<SourceId, SourceState>();
+  private snapshot: Snapshot | null = null;
+  /** Served while no live data was ever obtained: the embedded snapshot plus the failures. */
+  private fallback: Snapshot | null = null;
+  private inflight: Promise<Snapshot> | null = null;
+  private lastAttemptAt = 0;
+  private loaded: Promise<void> | null = null;
+
+  constructor(options: SnapshotServiceOptions) {
+    this.options = options;
+    this.now = options.now ?? Date.now;
+    for (const fetcher of options.fetchers) {
+      this.states.set(fetcher.id, { payload: null, fetchedAt: null, error: null, ok: false, retryNotBefore: 0 });
+    }
+  }
+
+  get live(): boolean {
+    return this.options.fetchers.length > 0;
+  }
+
+  /** The current snapshot; starts a background refresh when it is older than the refresh period. */
+  async get(): Promise<Snapshot> {
+    if (!this.live) return this.options.embedded();
+    this.loaded ??= this.loadPersisted();
+    await this.loaded;
+    const due = this.now() - this.lastAttemptAt >= this.options.refreshSeconds * 1000;
+    if (!this.snapshot) return this.fallback && !due ? this.fallback : this.refresh();
+    if (due) {
+      // Stale-while-revalidate: this caller gets the current snapshot at once.
+      void this.refresh().catch(() => undefined);
+    }
+    return this.withAge(this.snapshot);
+  }
+
+  /** Fetches every source once; concurrent callers share the same refresh. */
+  refresh(): Promise<Snapshot> {
+    this.inflight ??= this.runRefresh().finally(() => {
+      this.inflight = null;
+    });
+    return this.inflight;
+  }
+
+  private async runRefresh(): Promise<Snapshot> {
+    this.lastAttemptAt = this.now();
+    await Promise.all(this.options.fetchers.map((fetcher) => this.refreshSource(fetcher)));
+    const anyData = [...this.states.values()].some((s) => s.payload !== null);
+    if (!anyData) {
+      // Never had live data: the dated embedded snapshot, with the failures listed beside it.
+      const embedded = this.options.embedded();
+      this.fallback = { ...embedded, sources: [...embedded.sources, ...this.statuses()] };
+      return this.fallback;
+    }
+    this.snapshot = mergeSources(this.inputs(), 'live');
+    await this.persist();
+    return this.withAge(this.snapshot);
+  }
+
+  private async refreshSource(fetcher: SourceFetcher): Promise<void> {
+    const state = this.states.get(fetcher.id);
+    if (!state) return;
+    if (this.now() < state.retryNotBefore) return; // honour Retry-After: keep the last good data
+    try {
+      const payload = await fetcher.fetch();
+      Object.assign(state, { payload, fetchedAt: new Date(this.now()).toISOString(), error: null, ok: true });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      if (typeof retryAfter === 'number' && retryAfter > 0) {
+        state.retryNotBefore = this.now() + retryAfter * 1000;
+      }
+      Object.assign(state, { error: message, ok: false });
+      log('warn', 'source_failed', {
+        source: fetcher.id,
+        error: message,
+        keptDataFrom: state.fetchedAt,
+        ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
+      });
+    }
+  }
+
+  private statuses(): SourceStatus[] {
+    return this.options.fetchers.map((fetcher) => {
+      const state = this.states.get(fetcher.id)!;
+      return {
+        id: fetcher.id,
+        name: fetcher.name,
+        url: fetcher.url,
+        ok: state.ok,
+        fetchedAt: state.fetchedAt,
+        error: state.error,
+        stale: !state.ok && state.payload !== null,
+        coins: state.payload?.coins.length ?? state.payload?.quotes.length ?? 0,
+      };
+    });
+  }
+
+  private inputs(): SourceInput[] {
+    const statuses = this.statuses();
+    return statuses.map((status) => ({ status, payload: this.states.get(status.id)?.payload ?? null }));
+  }
+
+  /** Marks a snapshot stale once its oldest data is older than two refresh periods. */
+  private withAge(snapshot: Snapshot): Snapshot {
+    const ageMs = this.now() - Date.parse(snapshot.asOf);
+    const tooOld = ageMs > 2 * this.options.refreshSeconds * 1000;
+    return tooOld && !snapshot.stale ? { ...snapshot, stale: true } : snapshot;
+  }
+
+  private async persist(): Promise<void> {
+    const file = this.options.snapshotFile;
+    if (!file || !this.snapshot) return;
+    const sources = [...this.states.entries()].flatMap(([id, s]) =>
+      s.payload && s.fetchedAt ? [{ id, fetchedAt: s.fetchedAt, payload: s.payload }] : [],
+    );
+    const body = JSON.stringify({ version: 1, snapshot: this.snapshot, sources });
+    const tmp = `${file}.${process.pid}.${this.now()}.tmp`;
+    try {
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(tmp, body);
+      await rename(tmp, file); // atomic on one filesystem: readers see the old or the new file, never half
+    } catch (error) {
+      log('error', 'snapshot_persist_failed', { file, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async loadPersisted(): Promise<void> {
+    const file = this.options.snapshotFile;
+    if (!file) return;
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      return; // first start: nothing persisted yet
+    }
+    try {
+      const persisted = persistedSchema.parse(JSON.parse(text));
+      for (const source of persisted.sources) {
+        const state = this.states.get(source.id);
+        if (state) Object.assign(state, { payload: source.payload, fetchedAt: source.fetchedAt, ok: true });
+      }
+      if (persisted.sources.some((s) => this.states.has(s.id))) {
+        this.snapshot = mergeSources(this.inputs(), 'live');
+        log('info', 'snapshot_restored', { file, asOf: this.snapshot.asOf });
+      }
+    } catch (error) {
+      log('warn', 'snapshot_unreadable', { file, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}

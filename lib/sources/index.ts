@@ -1,0 +1,55 @@
+// The live sources the configuration switches on, each wrapped to return our one payload shape.
+import { coingeckoIds } from '../coins';
+import type { Env } from '../env';
+import type { SourceFetcher } from '../snapshot-service';
+import { fetchCoinGeckoPrices } from './coingecko';
+import { fetchHashrateNo } from './hashrateno';
+import { fetchWhatToMine } from './whattomine';
+
+const EMPTY = { coins: [], quotes: [], btcUsd: null, volume24hBtcByTag: {} };
+
+export function buildFetchers(env: Env): SourceFetcher[] {
+  const timeoutMs = env.UPSTREAM_TIMEOUT_MS;
+  const fetchers: SourceFetcher[] = [];
+  if (env.SOURCES.includes('whattomine')) {
+    for (const kind of ['gpu', 'asic'] as const) {
+      fetchers.push({
+        id: kind === 'gpu' ? 'whattomine-gpu' : 'whattomine-asic',
+        name: kind === 'gpu' ? 'WhatToMine GPU coins' : 'WhatToMine ASIC coins',
+        url: `${env.WHATTOMINE_URL}/${kind === 'gpu' ? 'coins' : 'asic'}.json`,
+        fetch: async () => {
+          const { data } = await fetchWhatToMine(kind, { baseUrl: env.WHATTOMINE_URL, timeoutMs });
+          return { ...EMPTY, coins: data.coins, btcUsd: data.btcUsd, volume24hBtcByTag: data.volume24hBtcByTag };
+        },
+      });
+    }
+  }
+  if (env.SOURCES.includes('coingecko')) {
+    fetchers.push({
+      id: 'coingecko',
+      name: 'CoinGecko prices',
+      url: `${env.COINGECKO_URL}/api/v3/simple/price`,
+      fetch: async () => {
+        const { data } = await fetchCoinGeckoPrices(coingeckoIds(), {
+          baseUrl: env.COINGECKO_URL,
+          timeoutMs,
+          apiKey: env.COINGECKO_API_KEY,
+        });
+        return { ...EMPTY, quotes: data.quotes, btcUsd: data.btcUsd };
+      },
+    });
+  }
+  if (env.SOURCES.includes('hashrateno') && env.HASHRATENO_API_KEY) {
+    const apiKey = env.HASHRATENO_API_KEY;
+    fetchers.push({
+      id: 'hashrateno',
+      name: 'hashrate.no coins',
+      url: `${env.HASHRATENO_URL}/v1/coins`,
+      fetch: async () => {
+        const { data } = await fetchHashrateNo({ baseUrl: env.HASHRATENO_URL, apiKey, timeoutMs });
+        return { ...EMPTY, coins: data };
+      },
+    });
+  }
+  return fetchers;
+}

@@ -1,0 +1,74 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+// Two production servers: one fed by the local fixture upstreams (live mode), one with no
+// sources configured (the embedded snapshot a fresh clone shows). Nothing leaves 127.0.0.1.
+const FIXTURE_PORT = 4010;
+const LIVE_PORT = 3100;
+const EMBEDDED_PORT = 3101;
+const fixtureUrl = `http://127.0.0.1:${FIXTURE_PORT}`;
+const run = process.env.MINERANK_E2E_RUN ?? String(process.pid);
+process.env.MINERANK_E2E_RUN = run;
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
+const nextStart = (port: number) => `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects: [
+    { name: 'live', use: { ...chromium, baseURL: `http://127.0.0.1:${LIVE_PORT}` }, testIgnore: /embedded\.spec/ },
+    { name: 'embedded', use: { ...chromium, baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` }, testMatch: /embedded\.spec/ },
+  ],
+  webServer: [
+    {
+      command: `npx tsx tests/support/fixture-server.ts --port ${FIXTURE_PORT}`,
+      url: `${fixtureUrl}/__counts`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: nextStart(LIVE_PORT),
+      url: `http://127.0.0.1:${LIVE_PORT}/api/coins`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        SOURCES: 'whattomine,coingecko',
+        WHATTOMINE_URL: fixtureUrl,
+        COINGECKO_URL: fixtureUrl,
+        UPSTREAM_TIMEOUT_MS: '1500',
+        REFRESH_SECONDS: '5',
+        SNAPSHOT_FILE: join(tmpdir(), `minerank-e2e-${run}`, 'snapshot.json'),
+      },
+    },
+    {
+      command: nextStart(EMBEDDED_PORT),
+      url: `http://127.0.0.1:${EMBEDDED_PORT}/api/coins`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { SOURCES: '' },
+    },
+  ],
+});

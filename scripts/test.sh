@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: typecheck, lint, unit tests, production build, e2e.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-chromium.sh
+echo "== typecheck" && npx tsc --noEmit
+echo "== lint" && npx eslint . --max-warnings=0
+echo "== unit tests" && npx vitest run
+echo "== build" && npx next build
+echo "== e2e" && npx playwright test
