@@ -4,7 +4,7 @@ import { FilterBar } from '@/components/filter-bar';
 import { ParamErrors } from '@/components/param-errors';
 import { RigForm } from '@/components/rig-form';
 import { ALGORITHMS } from '@/lib/algorithms';
-import { getSnapshot } from '@/lib/data';
+import { getSnapshotView } from '@/lib/data';
 import { rankCoins } from '@/lib/ranking';
 import { DEFAULT_RIG_NAME, rigFromState, usesDefaultRig } from '@/lib/rig';
 import { parseDashboardParams } from '@/lib/search-params';
@@ -13,10 +13,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function HomePage({ searchParams }: Props) {
   const { state, errors } = parseDashboardParams(await searchParams);
-  const snapshot = await getSnapshot();
+  const { snapshot, servedAt: now } = await getSnapshotView();
   const rig = rigFromState(state);
   const rows = rankCoins(snapshot.coins, rig, state);
-  const now = Date.now();
 
   const counts = new Map<string, number>();
   for (const coin of snapshot.coins) counts.set(coin.algorithm, (counts.get(coin.algorithm) ?? 0) + 1);

@@ -28,8 +28,14 @@ export function getSnapshot(): Promise<Snapshot> {
   return service().get();
 }
 
-export async function getCoin(tag: string): Promise<{ snapshot: Snapshot; coin: Coin | undefined }> {
+/** The snapshot and the time it was served at, from which pages show the data's age. */
+export async function getSnapshotView(): Promise<{ snapshot: Snapshot; servedAt: number }> {
   const snapshot = await getSnapshot();
+  return { snapshot, servedAt: Date.now() };
+}
+
+export async function getCoin(tag: string): Promise<{ snapshot: Snapshot; servedAt: number; coin: Coin | undefined }> {
+  const view = await getSnapshotView();
   const wanted = tag.toUpperCase();
-  return { snapshot, coin: snapshot.coins.find((c) => c.tag.toUpperCase() === wanted) };
+  return { ...view, coin: view.snapshot.coins.find((c) => c.tag.toUpperCase() === wanted) };
 }

@@ -29,7 +29,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tag } = await params;
-  const { coin } = await getCoin(decodeURIComponent(tag));
+  const { coin } = await getCoin(decodeTag(tag));
   if (!coin) return { title: 'Coin not found' };
   return { title: `${coin.name} (${coin.tag}) mining profitability`, description: `Network, price and your rig’s estimate for ${coin.name}.` };
 }
@@ -39,15 +39,23 @@ function sourceName(snapshot: Snapshot, id: SourceId | null): string {
   return snapshot.sources.find((s) => s.id === id)?.name ?? id;
 }
 
+/** A tag from the path; a malformed escape is just an unknown coin, never a 500. */
+function decodeTag(tag: string): string {
+  try {
+    return decodeURIComponent(tag);
+  } catch {
+    return tag;
+  }
+}
+
 const PERIODS: readonly Period[] = ['hour', 'day', 'week', 'month'];
 
 export default async function CoinPage({ params, searchParams }: Props) {
   const { tag } = await params;
   const { state, errors } = parseDashboardParams(await searchParams);
-  const { snapshot, coin } = await getCoin(decodeURIComponent(tag));
+  const { snapshot, servedAt: now, coin } = await getCoin(decodeTag(tag));
   if (!coin) notFound();
 
-  const now = Date.now();
   const algorithm = getAlgorithm(coin.algorithm);
   const unit = algorithm?.unit ?? 'H/s';
   const rig = rigFromState(state);

@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+
+// A fresh clone with no configuration: the embedded hashrate.no snapshot of 2024-03-16.
+
+test('with no sources configured the page says plainly that it shows a dated offline snapshot', async ({ page }) => {
+  await page.goto('/');
+  const banner = page.getByTestId('data-banner');
+  await expect(banner).toContainText('Offline snapshot — not live data.');
+  await expect(banner).toContainText('hashrate.no');
+  await expect(banner).toContainText('16 March 2024');
+  await expect(page.getByText('Live data')).toHaveCount(0);
+
+  // The default rig (one RTX 3070) ranks the GPU coins it can mine, with a profit figure.
+  const first = page.locator('[data-testid="coin-table"] tbody tr').first();
+  await expect(first.getByTestId('profit')).toHaveText(/\$/);
+  // Kaspa's recorded difficulty is in another convention than its network hashrate: flagged.
+  await expect(page.locator('tr[data-tag="KAS"]').getByText('D ≠ N')).toBeVisible();
+});
+
+test('the coins API says the data is not live', async ({ request }) => {
+  const body = await (await request.get('/api/coins')).json();
+  expect(body).toMatchObject({ mode: 'embedded', stale: true, asOf: '2024-03-16T00:00:00.000Z' });
+  expect(body.coins.find((c: { tag: string }) => c.tag === 'RVN')).toMatchObject({
+    algorithm: 'kawpow',
+    networkHashrate: 6747468194408,
+    difficulty: 85166,
+  });
+});
