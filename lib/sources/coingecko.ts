@@ -1,0 +1,67 @@
+// CoinGecko /api/v3/simple/price: USD prices and 24 h volumes by CoinGecko id, plus BTC/USD.
+import { z } from 'zod';
+
+import type { PriceQuote, SourceResult } from '../types';
+import { fetchJson } from './http';
+import { isoFromUnixSeconds, parseEntries, parseOrThrow, positiveOrNull, signedNumber, upstreamNumber } from './parse';
+
+/** One id's quote; CoinGecko omits fields it does not know, so each is optional. */
+export const coinGeckoQuoteSchema = z.object({
+  usd: upstreamNumber.nullable().optional(),
+  usd_24h_vol: upstreamNumber.nullable().optional(),
+  /** Percent, signed: -1 is a real change here, not a sentinel. */
+  usd_24h_change: signedNumber.nullable().optional(),
+  /** Unix seconds. */
+  last_updated_at: z.number().nullable().optional(),
+});
+
+export const coinGeckoSimplePriceSchema = z.record(z.string(), z.unknown());
+
+export type CoinGeckoData = { quotes: PriceQuote[]; btcUsd: number | null };
+
+const SOURCE = 'coingecko';
+const BITCOIN_ID = 'bitcoin';
+
+/** `requestedIds`, when given, reports ids the response left out. */
+export function normalizeCoinGecko(raw: unknown, requestedIds: readonly string[] = []): SourceResult<CoinGeckoData> {
+  const body = parseOrThrow(coinGeckoSimplePriceSchema, raw, SOURCE);
+  const { parsed, skipped } = parseEntries(coinGeckoQuoteSchema, Object.entries(body), SOURCE);
+
+  const quotes: PriceQuote[] = [];
+  for (const { name: id, entry } of parsed) {
+    const priceUsd = positiveOrNull(entry.usd);
+    if (priceUsd === null) {
+      skipped.push({ name: id, reason: entry.usd == null ? 'no USD price' : `unusable USD price ${entry.usd}` });
+      continue;
+    }
+    const volume = entry.usd_24h_vol;
+    quotes.push({
+      id,
+      priceUsd,
+      volume24hUsd: typeof volume === 'number' && volume >= 0 ? volume : null,
+      updatedAt: isoFromUnixSeconds(entry.last_updated_at),
+    });
+  }
+  for (const id of requestedIds) {
+    if (!(id in body)) skipped.push({ name: id, reason: 'not in the response (unknown id?)' });
+  }
+  const btcUsd = quotes.find((quote) => quote.id === BITCOIN_ID)?.priceUsd ?? null;
+  return { data: { quotes, btcUsd }, skipped };
+}
+
+export async function fetchCoinGeckoPrices(
+  ids: readonly string[],
+  { baseUrl, timeoutMs, apiKey }: { baseUrl: string; timeoutMs: number; apiKey?: string },
+): Promise<SourceResult<CoinGeckoData>> {
+  // Bitcoin is always asked for: its USD price converts WhatToMine's BTC prices.
+  const requested = [...new Set([BITCOIN_ID, ...ids])].sort();
+  const query =
+    `ids=${requested.map(encodeURIComponent).join(',')}` +
+    '&vs_currencies=usd&include_24hr_vol=true&include_last_updated_at=true';
+  const raw = await fetchJson(`${baseUrl.replace(/\/+$/, '')}/api/v3/simple/price?${query}`, {
+    timeoutMs,
+    source: SOURCE,
+    ...(apiKey ? { headers: { 'x-cg-demo-api-key': apiKey } } : {}),
+  });
+  return normalizeCoinGecko(raw, requested);
+}

@@ -1,0 +1,245 @@
+// A local HTTP server standing in for every upstream (WhatToMine, CoinGecko, hashrate.no) with
+// recorded responses, and per-route failure switches another process can flip over HTTP.
+// Run directly: npx tsx tests/support/fixture-server.ts [--port 4010]
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import path from 'node:path';
+
+// tsx, vitest and Playwright all load this file as CommonJS or provide __dirname.
+const ROOT = path.resolve(__dirname, '../..');
+
+export const FIXTURE_MODES = ['ok', 'slow', '500', '429', 'malformed', 'wrong-shape', 'empty'] as const;
+export type FixtureMode = (typeof FIXTURE_MODES)[number];
+
+type Route = {
+  file: string;
+  /** Valid JSON that the adapter's schema must reject. */
+  wrongShape: string;
+  empty: string;
+  /** hashrate.no answers 401 without its key. */
+  needsApiKey?: boolean;
+};
+
+const ROUTES = {
+  '/coins.json': {
+    file: 'tests/fixtures/whattomine-coins-2017-09-07.json',
+    wrongShape: '{"coins":["Monero"]}',
+    empty: '{"coins":{}}',
+  },
+  '/asic.json': {
+    file: 'tests/fixtures/whattomine-asic-derived.json',
+    wrongShape: '{"data":{"coins":{}}}',
+    empty: '{"coins":{}}',
+  },
+  '/api/v3/simple/price': {
+    file: 'tests/fixtures/coingecko-simple_price-2026-09-27.json',
+    wrongShape: '[{"id":"bitcoin","usd":84449}]',
+    empty: '{}',
+  },
+  '/v1/coins': {
+    file: 'lib/embedded/hashrateno-v1_coins-2024-03-16.json',
+    wrongShape: '{"coins":[]}',
+    empty: '[]',
+    needsApiKey: true,
+  },
+} satisfies Record<string, Route>;
+
+export type FixtureRoute = keyof typeof ROUTES;
+export const FIXTURE_ROUTES = Object.keys(ROUTES) as FixtureRoute[];
+
+type RouteState = { mode: FixtureMode; delayMs: number; retryAfter: number };
+export type ModeOptions = { delayMs?: number; retryAfter?: number };
+
+const DEFAULT_DELAY_MS = 10_000;
+const DEFAULT_RETRY_AFTER = 30;
+const okState = (): RouteState => ({ mode: 'ok', delayMs: DEFAULT_DELAY_MS, retryAfter: DEFAULT_RETRY_AFTER });
+
+export type FixtureServer = {
+  url: string;
+  port: number;
+  /** Upstream requests served per route since start or the last reset (control calls excluded). */
+  counts(): Record<string, number>;
+  /** `route` "*" sets every route. */
+  setMode(route: FixtureRoute | '*', mode: FixtureMode, opts?: ModeOptions): void;
+  reset(): void;
+  close(): Promise<void>;
+};
+
+function isRoute(value: string): value is FixtureRoute {
+  return Object.hasOwn(ROUTES, value);
+}
+
+function isMode(value: unknown): value is FixtureMode {
+  return typeof value === 'string' && (FIXTURE_MODES as readonly string[]).includes(value);
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  if (res.destroyed || res.writableEnded) return;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startFixtureServer({ port = 0 }: { port?: number } = {}): Promise<FixtureServer> {
+  // Read once: the recordings are served byte for byte.
+  const bodies = Object.fromEntries(
+    FIXTURE_ROUTES.map((route) => [route, readFileSync(path.join(ROOT, ROUTES[route].file), 'utf8')]),
+  ) as Record<FixtureRoute, string>;
+  const states = Object.fromEntries(FIXTURE_ROUTES.map((route) => [route, okState()])) as Record<FixtureRoute, RouteState>;
+  let counts = Object.fromEntries(FIXTURE_ROUTES.map((route) => [route, 0])) as Record<FixtureRoute, number>;
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+
+  function setMode(route: FixtureRoute | '*', mode: FixtureMode, opts: ModeOptions = {}): void {
+    const state: RouteState = {
+      mode,
+      delayMs: opts.delayMs ?? DEFAULT_DELAY_MS,
+      retryAfter: opts.retryAfter ?? DEFAULT_RETRY_AFTER,
+    };
+    for (const key of route === '*' ? FIXTURE_ROUTES : [route]) states[key] = { ...state };
+  }
+
+  function reset(): void {
+    for (const route of FIXTURE_ROUTES) states[route] = okState();
+    counts = Object.fromEntries(FIXTURE_ROUTES.map((route) => [route, 0])) as Record<FixtureRoute, number>;
+  }
+
+  function serveUpstream(route: FixtureRoute, url: URL, res: ServerResponse): void {
+    counts[route] += 1;
+    const config: Route = ROUTES[route];
+    const state = states[route];
+    if (config.needsApiKey && !url.searchParams.get('apiKey')) {
+      send(res, 401, '{"error":"Unauthorized: missing apiKey"}');
+      return;
+    }
+    switch (state.mode) {
+      case 'ok':
+        return send(res, 200, bodies[route]);
+      case 'slow': {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          send(res, 200, bodies[route]);
+        }, state.delayMs);
+        timers.add(timer);
+        // A client that gives up (timeout) must not leave the timer behind.
+        res.on('close', () => {
+          clearTimeout(timer);
+          timers.delete(timer);
+        });
+        return;
+      }
+      case '500':
+        return send(res, 500, '{"error":"fixture: forced 500"}');
+      case '429':
+        return send(res, 429, '{"error":"fixture: rate limited"}', { 'retry-after': String(state.retryAfter) });
+      case 'malformed':
+        return send(res, 200, bodies[route].slice(0, 40));
+      case 'wrong-shape':
+        return send(res, 200, config.wrongShape);
+      case 'empty':
+        return send(res, 200, config.empty);
+    }
+  }
+
+  async function control(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch {
+      return send(res, 400, '{"error":"body must be JSON"}');
+    }
+    const { route, mode, delayMs, retryAfter } = (body ?? {}) as Record<string, unknown>;
+    if (typeof route !== 'string' || !(route === '*' || isRoute(route))) {
+      return send(res, 400, JSON.stringify({ error: `route must be "*" or one of ${FIXTURE_ROUTES.join(', ')}` }));
+    }
+    if (!isMode(mode)) return send(res, 400, JSON.stringify({ error: `mode must be one of ${FIXTURE_MODES.join(', ')}` }));
+    const nonNegative = (value: unknown) => value === undefined || (typeof value === 'number' && Number.isInteger(value) && value >= 0);
+    if (!nonNegative(delayMs) || !nonNegative(retryAfter)) {
+      return send(res, 400, '{"error":"delayMs and retryAfter must be non-negative integers"}');
+    }
+    setMode(route, mode, { delayMs: delayMs as number | undefined, retryAfter: retryAfter as number | undefined });
+    send(res, 200, JSON.stringify({ ok: true, route, mode }));
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fixture.local');
+    const method = req.method ?? 'GET';
+    if (method === 'POST' && url.pathname === '/__control') {
+      control(req, res).catch(() => send(res, 500, '{"error":"control failed"}'));
+    } else if (method === 'POST' && url.pathname === '/__reset') {
+      reset();
+      send(res, 200, '{"ok":true}');
+    } else if (method === 'GET' && url.pathname === '/__counts') {
+      send(res, 200, JSON.stringify(counts));
+    } else if (method === 'GET' && isRoute(url.pathname)) {
+      serveUpstream(url.pathname, url, res);
+    } else {
+      send(res, 404, JSON.stringify({ error: `fixture: no route ${method} ${url.pathname}` }));
+    }
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    port: actualPort,
+    counts: () => ({ ...counts }),
+    setMode,
+    reset,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive and in-flight (slow) connections would otherwise hold close() open.
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+function portFromArgs(argv: readonly string[]): number {
+  const index = argv.indexOf('--port');
+  const value = index >= 0 ? argv[index + 1] : undefined;
+  if (value === undefined) return 4010;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be 0-65535, got "${value}"`);
+  return port;
+}
+
+// Started as a script (tsx, ESM or CJS) rather than imported by a test or by Playwright.
+const entry = process.argv[1] ? path.resolve(process.argv[1]) : '';
+if (/[\\/]tests[\\/]support[\\/]fixture-server\.[cm]?[jt]s$/.test(entry)) {
+  startFixtureServer({ port: portFromArgs(process.argv.slice(2)) })
+    .then((fixtures) => {
+      console.log(`fixture server on ${fixtures.url}`);
+      console.log(`SOURCES=whattomine,coingecko WHATTOMINE_URL=${fixtures.url} COINGECKO_URL=${fixtures.url}`);
+      console.log(`# with hashrate.no too: SOURCES=whattomine,coingecko,hashrateno HASHRATENO_URL=${fixtures.url} HASHRATENO_API_KEY=fixture`);
+      console.log(`# switches: curl -X POST ${fixtures.url}/__control -d '{"route":"/coins.json","mode":"500"}'`);
+      const stop = () => {
+        fixtures.close().then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}
