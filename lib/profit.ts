@@ -147,11 +147,11 @@ export function estimate(coin: CoinFigures, rig: RigFigures): Estimate {
   const gross = grossCoinsPerDay(coin, hashrate);
   const coinsPerDay = gross ? gross.coins * keep : null;
 
-  const network =
-    positive(coin.networkHashrate)
-      ? coin.networkHashrate
-      : impliedNetworkHashrate(coin.difficulty, coin.workFactor, coin.blockTimeSeconds);
-  const networkShare = network !== null ? hashrate / network : null;
+  // An implied N can underflow to 0 (tiny D × k): that is no network figure, not a division by zero.
+  const implied = impliedNetworkHashrate(coin.difficulty, coin.workFactor, coin.blockTimeSeconds);
+  const network = positive(coin.networkHashrate) ? coin.networkHashrate : positive(implied) ? implied : null;
+  // H / N overflows to Infinity when N is tiny next to H: an unknown share, not an infinite one.
+  const networkShare = network !== null ? finiteOrNull(hashrate / network) : null;
   const networkShareJoined = network !== null ? hashrate / (network + hashrate) : null;
   // Joining scales the share from H/N down to H/(N+H): the same coins, times N/(N+H).
   const coinsPerDayJoined =

@@ -105,9 +105,12 @@ const SI_DISPLAY = [
 export function formatHashrate(value: number | null | undefined, unit: HashrateUnit): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
   if (value === 0) return `0 ${unit}`;
-  const step = SI_DISPLAY.find((s) => Math.abs(value) >= 10 ** s.exponent) ?? SI_DISPLAY[SI_DISPLAY.length - 1]!;
-  const scaled = value / 10 ** step.exponent;
-  return `${formatSignificant(scaled, 3)} ${step.prefix}${unit}`;
+  let index = SI_DISPLAY.findIndex((s) => Math.abs(value) >= 10 ** s.exponent);
+  if (index < 0) index = SI_DISPLAY.length - 1;
+  // 999.6 H/s rounds to "1,000 H/s" at three digits: show it as 1 kH/s instead.
+  if (index > 0 && Math.abs(Number((value / 10 ** SI_DISPLAY[index]!.exponent).toPrecision(3))) >= 1000) index -= 1;
+  const step = SI_DISPLAY[index]!;
+  return `${formatSignificant(value / 10 ** step.exponent, 3)} ${step.prefix}${unit}`;
 }
 
 /** A number to `digits` significant digits, grouped, without exponent notation for 1e-6..1e21. */
@@ -153,8 +156,12 @@ export function formatDays(days: number | null | undefined): string {
   if (days === null || days === undefined || !Number.isFinite(days)) return MISSING;
   if (days < 1 / 24) return `${formatSignificant(days * 1440, 2)} min`;
   if (days < 1) return `${formatSignificant(days * 24, 2)} h`;
-  if (days < 365) return `${formatSignificant(days, 2)} days`;
-  return `${formatSignificant(days / 365.25, 2)} years`;
+  if (days < 365) return plural(formatSignificant(days, 2), 'day');
+  return plural(formatSignificant(days / 365.25, 2), 'year');
+}
+
+function plural(count: string, noun: string): string {
+  return `${count} ${noun}${count === '1' ? '' : 's'}`;
 }
 
 /** Age of data: 42 s, 5 min, 3 h, 2 days, "2 years". */
