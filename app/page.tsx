@@ -1,3 +1,4 @@
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { CoinTable } from '@/components/coin-table';
 import { DataBanner } from '@/components/data-banner';
 import { FilterBar } from '@/components/filter-bar';
@@ -34,6 +35,9 @@ export default async function HomePage({ searchParams }: Props) {
       </p>
       <DataBanner snapshot={snapshot} now={now} />
       <ParamErrors errors={errors} />
+      {/* The adapter (and its Suspense boundary) wraps only the client leaves that write the URL,
+          so the rest of the page is not streamed and coin pages keep real 404 statuses. */}
+      <NuqsAdapter>
       <RigForm
         rows={Object.entries(rig.hashrates).map(([slug, hashrate]) => ({
           slug,
@@ -53,6 +57,7 @@ export default async function HomePage({ searchParams }: Props) {
         shown={rows.length}
         total={snapshot.coins.length}
       />
+      </NuqsAdapter>
       <CoinTable rows={rows} state={state} />
       <p className="muted small">
         Revenue uses each coin’s current price; power cost = W × 24 / 1000 × USD/kWh. “—” means the source gives no

@@ -4,7 +4,7 @@ const LABELS: Record<CoinFlag['code'], { label: string; bad: boolean }> = {
   lagging: { label: 'lagging', bad: true },
   'difficulty-mismatch': { label: 'D ≠ N', bad: true },
   'no-price': { label: 'no market', bad: true },
-  'no-volume': { label: 'no volume', bad: false },
+  'no-volume': { label: 'no trading', bad: true },
   'stale-source': { label: 'stale', bad: true },
   'price-disagreement': { label: 'prices differ', bad: true },
 };

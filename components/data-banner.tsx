@@ -20,9 +20,9 @@ export function DataBanner({ snapshot, now }: { snapshot: Snapshot; now: number 
     return (
       <section className="banner banner-embedded" role="status" aria-label="Data source" data-testid="data-banner">
         <strong>Offline snapshot — not live data.</strong>
-        Figures are {embedded?.name ?? 'the embedded snapshot'} ({dayFormat.format(Date.parse(snapshot.asOf))}, {age}{' '}
-        old). Prices, difficulty and hashrates have changed since; set <code>SOURCES</code> to fetch live data (see the
-        README).
+        Figures are the {embedded?.name ?? 'embedded'} response recorded on {dayFormat.format(Date.parse(snapshot.asOf))},{' '}
+        {age} old. Prices, difficulty and hashrates have changed since; set <code>SOURCES</code> to fetch live data (see
+        the README).
         {failed.length > 0 && (
           <ul>
             {failed.map((s) => (

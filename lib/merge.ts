@@ -122,8 +122,8 @@ export function buildCoin(stats: NetworkStats, ctx: CoinContext): Coin {
     (ctx.volume24hBtc !== null && ctx.btcUsd !== null ? ctx.volume24hBtc * ctx.btcUsd : null);
 
   if (priceUsd === null) flags.push({ code: 'no-price', message: 'No market price: revenue cannot be estimated.' });
-  if (volume24hUsd === null) flags.push({ code: 'no-volume', message: 'No 24 h trading volume known for this coin.' });
-  else if (volume24hUsd === 0) flags.push({ code: 'no-volume', message: 'No trading in the last 24 h.' });
+  // Unknown volume shows as "—"; a known zero is a market nobody can sell into, so it is flagged.
+  if (volume24hUsd === 0) flags.push({ code: 'no-volume', message: 'No trading in the last 24 h: you may not be able to sell.' });
   if (stats.lagging) flags.push({ code: 'lagging', message: 'The source marks this coin’s data as lagging.' });
   if (ctx.sourceStale) {
     flags.push({ code: 'stale-source', message: 'Its source failed on the last refresh; these are its last good figures.' });

@@ -145,7 +145,7 @@ describe('mergeSources', () => {
   it('says so when a coin has no price, rather than pricing it at 0', () => {
     const snapshot = mergeSources([input('whattomine-gpu', { coins: [stats('XYZ')] })], 'live');
     expect(snapshot.coins[0]!.priceUsd).toBeNull();
-    expect(snapshot.coins[0]!.flags.map((f) => f.code)).toEqual(['no-price', 'no-volume']);
+    expect(snapshot.coins[0]!.flags.map((f) => f.code)).toEqual(['no-price']);
   });
 
   it('takes network figures from the first source that has the coin, and lags are flagged', () => {
