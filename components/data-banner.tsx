@@ -14,6 +14,7 @@ export function formatUtc(iso: string | null): string {
 export function DataBanner({ snapshot, now }: { snapshot: Snapshot; now: number }) {
   const age = formatAge((now - Date.parse(snapshot.asOf)) / 1000);
   const failed = snapshot.sources.filter((s) => !s.ok && s.error);
+  const lagging = snapshot.coins.filter((c) => c.flags.some((f) => f.code === 'lagging')).length;
 
   if (snapshot.mode === 'embedded') {
     const embedded = snapshot.sources.find((s) => s.id === 'embedded');
@@ -50,6 +51,13 @@ export function DataBanner({ snapshot, now }: { snapshot: Snapshot; now: number 
         .map((s) => s.name)
         .join(', ')}
       .
+      {lagging > 0 && (
+        <span className="muted">
+          {' '}
+          {lagging} of {snapshot.coins.length} coins have figures their source has not updated recently; they are
+          flagged “lagging”.
+        </span>
+      )}
       {failed.length > 0 && (
         <ul>
           {failed.map((s) => (

@@ -6,10 +6,12 @@ import { getAlgorithm } from './algorithms';
 import { getCoinFacts, targetBlockTimeSeconds } from './coins';
 import { impliedNetworkHashrate } from './profit';
 import type { Coin, CoinFlag, NetworkStats, PriceQuote, Snapshot, SourceId, SourcePayload, SourceStatus } from './types';
-import { formatHashrate, formatSignificant } from './units';
+import { formatAge, formatHashrate, formatSignificant } from './units';
 
 /** Difficulty and reported network hashrate disagree when one is more than this factor off the other. */
 export const MISMATCH_FACTOR = 1.5;
+/** A coin's figures lag when the source's own timestamp for them is older than this at fetch time. */
+export const LAG_SECONDS = 3600;
 /** Two prices for one coin disagree when one is more than this factor off the other. */
 export const PRICE_DISAGREEMENT_FACTOR = 1.25;
 
@@ -124,7 +126,16 @@ export function buildCoin(stats: NetworkStats, ctx: CoinContext): Coin {
   if (priceUsd === null) flags.push({ code: 'no-price', message: 'No market price: revenue cannot be estimated.' });
   // Unknown volume shows as "—"; a known zero is a market nobody can sell into, so it is flagged.
   if (volume24hUsd === 0) flags.push({ code: 'no-volume', message: 'No trading in the last 24 h: you may not be able to sell.' });
-  if (stats.lagging) flags.push({ code: 'lagging', message: 'The source marks this coin’s data as lagging.' });
+  const lagSeconds =
+    stats.updatedAt && ctx.sourceFetchedAt ? (Date.parse(ctx.sourceFetchedAt) - Date.parse(stats.updatedAt)) / 1000 : 0;
+  if (lagSeconds > LAG_SECONDS) {
+    flags.push({
+      code: 'lagging',
+      message: `The source’s figures for this coin are ${formatAge(lagSeconds)} old (last updated ${stats.updatedAt}).`,
+    });
+  } else if (stats.lagging) {
+    flags.push({ code: 'lagging', message: 'The source marks this coin’s data as lagging.' });
+  }
   if (ctx.sourceStale) {
     flags.push({ code: 'stale-source', message: 'Its source failed on the last refresh; these are its last good figures.' });
   }

@@ -142,6 +142,26 @@ describe('mergeSources', () => {
     expect(kmd.flags.map((f) => f.code)).not.toContain('difficulty-mismatch');
   });
 
+  it('flags a coin whose figures the source last updated more than an hour before the fetch', () => {
+    const snapshot = mergeSources(
+      [
+        input('whattomine-gpu', {
+          coins: [
+            stats('OLD', { updatedAt: '2017-09-07T19:03:13.000Z' }),
+            stats('NEW', { updatedAt: '2026-11-24T11:30:00.000Z' }), // 30 min before the fetch
+          ],
+        }),
+      ],
+      'live',
+    );
+    const [old, fresh] = snapshot.coins;
+    expect(old!.flags).toContainEqual({
+      code: 'lagging',
+      message: 'The source’s figures for this coin are 9.2 years old (last updated 2017-09-07T19:03:13.000Z).',
+    });
+    expect(fresh!.flags.map((f) => f.code)).not.toContain('lagging');
+  });
+
   it('says so when a coin has no price, rather than pricing it at 0', () => {
     const snapshot = mergeSources([input('whattomine-gpu', { coins: [stats('XYZ')] })], 'live');
     expect(snapshot.coins[0]!.priceUsd).toBeNull();
