@@ -131,17 +131,18 @@ export function formatCompact(value: number | null | undefined): string {
   return new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 }).format(value);
 }
 
-/** USD with sensible precision: $1,234.56, $0.0123, −$0.42. */
+/** USD with sensible precision: $1,234.56, $115,923,006, $0.0123, $0.00000541, −$0.42. */
 export function formatUsd(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
   const abs = Math.abs(value);
-  const digits = abs === 0 ? 2 : abs >= 1 ? 2 : abs >= 0.01 ? 4 : 6;
-  const text = new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency: 'USD',
-    minimumFractionDigits: abs >= 1 || abs === 0 ? 2 : undefined,
-    maximumFractionDigits: digits,
-  }).format(abs);
+  const options: Intl.NumberFormatOptions =
+    abs >= 10_000
+      ? { maximumFractionDigits: 0 }
+      : abs >= 1 || abs === 0
+        ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
+        : // Small-coin prices: keep four significant digits rather than rounding to $0.00.
+          { maximumSignificantDigits: 4 };
+  const text = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', ...options }).format(abs);
   return value < 0 ? `−${text}` : text;
 }
 

@@ -133,7 +133,9 @@ describe('formatting', () => {
     [-0.42, '−$0.42'],
     [0, '$0.00'],
     [5, '$5.00'],
-    [1_234_567.891, '$1,234,567.89'],
+    [1_234_567.891, '$1,234,568'], // 10,000 and up: whole dollars
+    [5.4053626734882e-6, '$0.000005405'], // FREN's price in the hashrate.no recording
+    [1.23e-9, '$0.00000000123'],
   ])('formatUsd(%d) → %s', (value, text) => {
     expect(formatUsd(value)).toBe(text);
   });
