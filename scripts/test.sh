@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: typecheck, lint, unit tests, production build, e2e.
 set -euo pipefail
+export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 echo "== typecheck" && npx tsc --noEmit
