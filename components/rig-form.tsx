@@ -4,7 +4,7 @@ import { debounce, useQueryStates } from 'nuqs';
 import { useId, useState, useTransition } from 'react';
 import { ALGORITHMS, getAlgorithm } from '@/lib/algorithms';
 import { dashboardParsers, hashrateKey, parseFee, parseKwh, parseWatts, wattsKey } from '@/lib/search-params';
-import { parseHashrate, serializeHashrate } from '@/lib/units';
+import { parseHashrate, serializeHashrate, type ParseResult } from '@/lib/units';
 
 export type RigFormRow = { slug: string; hashrate: number; powerWatts: number | null };
 
@@ -18,8 +18,6 @@ const toText = (row: RigFormRow): RowText => ({
 
 const checkHashrate = (text: string) => (text.trim() === '' ? null : parseHashrate(text));
 const checkWatts = (text: string) => (text.trim() === '' ? null : parseWatts(text));
-const checkKwh = parseKwh;
-const checkFee = parseFee;
 
 /**
  * The rig: hashrate and watts per algorithm, electricity price and pool fee. Each valid edit
@@ -83,8 +81,6 @@ export function RigForm({
   }
 
   const available = ALGORITHMS.filter((algo) => !rows.some((row) => row.slug === algo.slug));
-  const kwhCheck = checkKwh(kwh);
-  const feeCheck = checkFee(fee);
 
   return (
     <section className="panel" aria-labelledby={`${formId}-title`}>
@@ -99,56 +95,34 @@ export function RigForm({
         <div className="rig-grid">
           {rows.map((row, index) => {
             const algo = getAlgorithm(row.slug);
+            const name = algo?.name ?? row.slug;
             const unit = algo?.unit ?? 'H/s';
-            const hr = checkHashrate(row.hashrate);
-            const w = checkWatts(row.watts);
-            const hrId = `${formId}-hr-${row.slug}`;
-            const wId = `${formId}-w-${row.slug}`;
             return (
               <fieldset key={row.slug} className="rig-row" style={{ margin: 0 }}>
                 <h3>
-                  <span>{algo?.name ?? row.slug}</span>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    onClick={() => removeRow(index)}
-                    aria-label={`Remove ${algo?.name ?? row.slug}`}
-                  >
+                  <span>{name}</span>
+                  <button type="button" className="icon-button" onClick={() => removeRow(index)} aria-label={`Remove ${name}`}>
                     ×
                   </button>
                 </h3>
-                <div className="field">
-                  <label htmlFor={hrId}>{algo?.name ?? row.slug} hashrate</label>
-                  <input
-                    id={hrId}
-                    inputMode="decimal"
-                    autoComplete="off"
-                    value={row.hashrate}
-                    placeholder={`e.g. 30M (${unit})`}
-                    aria-invalid={hr !== null && !hr.success}
-                    aria-describedby={`${hrId}-msg`}
-                    onChange={(e) => updateRow(index, { hashrate: e.target.value })}
-                  />
-                  <span id={`${hrId}-msg`} className={hr !== null && !hr.success ? 'field-error' : 'field-hint'} role={hr !== null && !hr.success ? 'alert' : undefined}>
-                    {hr === null ? `Enter ${unit}, e.g. 30M` : hr.success ? `${unit}` : hr.error}
-                  </span>
-                </div>
-                <div className="field">
-                  <label htmlFor={wId}>{algo?.name ?? row.slug} power (W)</label>
-                  <input
-                    id={wId}
-                    inputMode="decimal"
-                    autoComplete="off"
-                    value={row.watts}
-                    placeholder="watts at the wall"
-                    aria-invalid={w !== null && !w.success}
-                    aria-describedby={`${wId}-msg`}
-                    onChange={(e) => updateRow(index, { watts: e.target.value })}
-                  />
-                  <span id={`${wId}-msg`} className={w !== null && !w.success ? 'field-error' : 'field-hint'} role={w !== null && !w.success ? 'alert' : undefined}>
-                    {w === null ? 'no power cost' : w.success ? 'W at the wall' : w.error}
-                  </span>
-                </div>
+                <ValidatedField
+                  id={`${formId}-hr-${row.slug}`}
+                  label={`${name} hashrate`}
+                  value={row.hashrate}
+                  placeholder={`e.g. 30M (${unit})`}
+                  check={checkHashrate(row.hashrate)}
+                  hint={row.hashrate.trim() === '' ? `Enter ${unit}, e.g. 30M` : unit}
+                  onChange={(text) => updateRow(index, { hashrate: text })}
+                />
+                <ValidatedField
+                  id={`${formId}-w-${row.slug}`}
+                  label={`${name} power (W)`}
+                  value={row.watts}
+                  placeholder="watts at the wall"
+                  check={checkWatts(row.watts)}
+                  hint={row.watts.trim() === '' ? 'no power cost' : 'W at the wall'}
+                  onChange={(text) => updateRow(index, { watts: text })}
+                />
               </fieldset>
             );
           })}
@@ -172,44 +146,71 @@ export function RigForm({
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor={`${formId}-kwh`}>Electricity (USD/kWh)</label>
-            <input
-              id={`${formId}-kwh`}
-              inputMode="decimal"
-              value={kwh}
-              aria-invalid={!kwhCheck.success}
-              aria-describedby={`${formId}-kwh-msg`}
-              onChange={(e) => {
-                setKwh(e.target.value);
-                const check = checkKwh(e.target.value);
-                if (check.success) void setParams({ kwh: check.data });
-              }}
-            />
-            <span id={`${formId}-kwh-msg`} className={kwhCheck.success ? 'field-hint' : 'field-error'} role={kwhCheck.success ? undefined : 'alert'}>
-              {kwhCheck.success ? 'USD per kWh' : kwhCheck.error}
-            </span>
-          </div>
-          <div className="field">
-            <label htmlFor={`${formId}-fee`}>Pool fee (%)</label>
-            <input
-              id={`${formId}-fee`}
-              inputMode="decimal"
-              value={fee}
-              aria-invalid={!feeCheck.success}
-              aria-describedby={`${formId}-fee-msg`}
-              onChange={(e) => {
-                setFee(e.target.value);
-                const check = checkFee(e.target.value);
-                if (check.success) void setParams({ fee: check.data });
-              }}
-            />
-            <span id={`${formId}-fee-msg`} className={feeCheck.success ? 'field-hint' : 'field-error'} role={feeCheck.success ? undefined : 'alert'}>
-              {feeCheck.success ? 'percent of rewards' : feeCheck.error}
-            </span>
-          </div>
+          <ValidatedField
+            id={`${formId}-kwh`}
+            label="Electricity (USD/kWh)"
+            value={kwh}
+            check={parseKwh(kwh)}
+            hint="USD per kWh"
+            onChange={(text) => {
+              setKwh(text);
+              const check = parseKwh(text);
+              if (check.success) void setParams({ kwh: check.data });
+            }}
+          />
+          <ValidatedField
+            id={`${formId}-fee`}
+            label="Pool fee (%)"
+            value={fee}
+            check={parseFee(fee)}
+            hint="percent of rewards"
+            onChange={(text) => {
+              setFee(text);
+              const check = parseFee(text);
+              if (check.success) void setParams({ fee: check.data });
+            }}
+          />
         </div>
       </form>
     </section>
+  );
+}
+
+/** A text input whose parse error is shown right under it and announced; null check = empty. */
+function ValidatedField({
+  id,
+  label,
+  value,
+  placeholder,
+  check,
+  hint,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  placeholder?: string;
+  check: ParseResult<number> | null;
+  hint: string;
+  onChange: (text: string) => void;
+}) {
+  const invalid = check !== null && !check.success;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        inputMode="decimal"
+        autoComplete="off"
+        value={value}
+        placeholder={placeholder}
+        aria-invalid={invalid}
+        aria-describedby={`${id}-msg`}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <span id={`${id}-msg`} className={invalid ? 'field-error' : 'field-hint'} role={invalid ? 'alert' : undefined}>
+        {invalid ? check.error : hint}
+      </span>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSources, type SourceInput } from '@/lib/merge';
+import { networkStats } from '../support/factories';
 import type { NetworkStats, SourceId, SourcePayload, SourceStatus } from '@/lib/types';
 
 const FETCHED = '2026-11-24T12:00:00.000Z';
@@ -16,22 +17,8 @@ const status = (id: SourceId, overrides: Partial<SourceStatus> = {}): SourceStat
   ...overrides,
 });
 
-const stats = (tag: string, overrides: Partial<NetworkStats> = {}): NetworkStats => ({
-  tag,
-  name: tag,
-  algorithm: 'kawpow',
-  blockTimeSeconds: 60,
-  blockReward: 2500,
-  difficulty: 85166,
-  networkHashrate: (85166 * 2 ** 32) / 60,
-  emissionPerDay: null,
-  priceUsd: null,
-  priceBtc: null,
-  volume24hUsd: null,
-  lagging: false,
-  updatedAt: FETCHED,
-  ...overrides,
-});
+const stats = (tag: string, overrides: Partial<NetworkStats> = {}) =>
+  networkStats(tag, { updatedAt: FETCHED, ...overrides });
 
 const input = (id: SourceId, partial: Partial<SourcePayload>, s: Partial<SourceStatus> = {}): SourceInput => ({
   status: status(id, s),

@@ -4,23 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { SnapshotService, type SourceFetcher } from '@/lib/snapshot-service';
 import type { NetworkStats, Snapshot, SourcePayload } from '@/lib/types';
+import { networkStats } from '../support/factories';
 
-const stats = (tag: string, overrides: Partial<NetworkStats> = {}): NetworkStats => ({
-  tag,
-  name: `${tag} coin`,
-  algorithm: 'kawpow',
-  blockTimeSeconds: 60,
-  blockReward: 2500,
-  difficulty: 85166,
-  networkHashrate: (85166 * 2 ** 32) / 60,
-  emissionPerDay: null,
-  priceUsd: null,
-  priceBtc: 4e-7,
-  volume24hUsd: null,
-  lagging: false,
-  updatedAt: null,
-  ...overrides,
-});
+const stats = (tag: string, overrides: Partial<NetworkStats> = {}) => networkStats(tag, { priceBtc: 4e-7, ...overrides });
 
 const payload = (coins: NetworkStats[], btcUsd: number | null = 60_000): SourcePayload => ({
   coins,
