@@ -39,8 +39,17 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
-    { name: 'live', use: { ...chromium, baseURL: `http://127.0.0.1:${LIVE_PORT}` }, testIgnore: /embedded\.spec/ },
-    { name: 'embedded', use: { ...chromium, baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` }, testMatch: /embedded\.spec/ },
+    { name: 'live', use: { ...chromium, baseURL: `http://127.0.0.1:${LIVE_PORT}` }, testIgnore: /\.embedded\.spec\.ts$/ },
+    {
+      name: 'embedded',
+      use: {
+        ...chromium,
+        baseURL: `http://127.0.0.1:${EMBEDDED_PORT}`,
+        permissions: ['clipboard-read', 'clipboard-write'],
+        acceptDownloads: true,
+      },
+      testMatch: /\.embedded\.spec\.ts$/,
+    },
   ],
   webServer: [
     {

@@ -1,55 +1,70 @@
 import Link from 'next/link';
 import { getAlgorithm } from '@/lib/algorithms';
+import { CURRENCY_LABEL, type Rates } from '@/lib/currency';
 import type { RankedRow } from '@/lib/ranking';
-import { hrefWith, serializeDashboardState, SORT_OPTIONS, type DashboardState, type SortSlug } from '@/lib/search-params';
-import { formatCompact, formatHashrate, formatSignificant, formatUsd, MISSING } from '@/lib/units';
+import { hrefWith, serializeDashboardState, SORT_OPTIONS, type DashboardState } from '@/lib/search-params';
+import { TABLE_COLUMNS, type Column } from '@/lib/table';
+import { formatCompact, formatHashrate, formatSignificant, MISSING } from '@/lib/units';
+import { formatMoney } from '@/lib/money';
 import { CoinFlags } from './coin-flags';
-
-type Column = { sort: SortSlug | null; label: string; unit?: string; left?: boolean };
-
-const COLUMNS: readonly Column[] = [
-  { sort: 'name', label: 'Coin', left: true },
-  { sort: 'algorithm', label: 'Algorithm', left: true },
-  { sort: 'nethash', label: 'Network hashrate' },
-  { sort: 'difficulty', label: 'Difficulty' },
-  { sort: 'reward', label: 'Block reward', unit: 'coins' },
-  { sort: 'price', label: 'Price', unit: 'USD' },
-  { sort: 'volume', label: '24 h volume', unit: 'USD' },
-  { sort: 'coins', label: 'Coins', unit: '/ day' },
-  { sort: 'revenue', label: 'Revenue', unit: 'USD / day' },
-  { sort: 'cost', label: 'Power cost', unit: 'USD / day' },
-  { sort: 'profit', label: 'Profit', unit: 'USD / day' },
-];
+import { CompareCheckbox } from './compare-controls';
 
 function SortHeader({ column, state }: { column: Column; state: DashboardState }) {
-  if (!column.sort) return <th className={column.left ? 'left' : undefined}>{column.label}</th>;
+  const unit = column.unit(state);
+  const left = column.kind === 'text';
+  if (!column.sort) return <th className={left ? 'left' : undefined}>{column.label}</th>;
   const active = state.sort === column.sort;
   const defaultDir = SORT_OPTIONS.find((o) => o.slug === column.sort)?.defaultDir ?? 'desc';
   const dir = active ? (state.dir === 'asc' ? 'desc' : 'asc') : defaultDir;
-  const arrow = active ? (state.dir === 'asc' ? ' ▲' : ' ▼') : '';
   return (
     <th
-      className={column.left ? 'left' : undefined}
+      className={left ? 'left' : undefined}
       aria-sort={active ? (state.dir === 'asc' ? 'ascending' : 'descending') : undefined}
       scope="col"
     >
       <Link href={hrefWith('/', state, { sort: column.sort, dir })} aria-current={active ? 'true' : undefined} scroll={false}>
         {column.label}
-        {column.unit && <span className="unit">{column.unit}</span>}
-        {arrow}
+        {active ? (state.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+        {unit && column.kind !== 'hashrate' && <span className="unit">{unit}</span>}
       </Link>
     </th>
   );
 }
 
-function Money({ value }: { value: number | null | undefined }) {
-  if (value === null || value === undefined) return <>{MISSING}</>;
-  return <span className={value < 0 ? 'neg' : value > 0 ? 'pos' : undefined}>{formatUsd(value)}</span>;
+/** One cell, formatted for its kind; money is signed and coloured where it is a result. */
+function Cell({ column, row, state, rates }: { column: Column; row: RankedRow; state: DashboardState; rates: Rates }) {
+  const value = column.value(row, state, rates);
+  if (value === null) return <td>{MISSING}</td>;
+  if (typeof value === 'string') return <td className="left">{value}</td>;
+  switch (column.kind) {
+    case 'hashrate':
+      return <td>{formatHashrate(value, getAlgorithm(row.coin.algorithm)?.unit ?? 'H/s')}</td>;
+    case 'count':
+      return <td>{column.id === 'difficulty' ? formatCompact(value) : formatSignificant(value, 4)}</td>;
+    case 'coins':
+      return <td>{formatSignificant(value, 4)}</td>;
+    case 'money': {
+      const signed = column.id === 'profit' || column.id === 'score' || column.id === 'revenue';
+      const tone = signed ? (value < 0 ? 'neg' : value > 0 ? 'pos' : undefined) : undefined;
+      return (
+        <td data-testid={column.id === 'profit' ? 'profit' : undefined}>
+          <span className={tone}>{formatMoney(value, CURRENCY_LABEL[state.currency])}</span>
+        </td>
+      );
+    }
+    default:
+      return <td>{String(value)}</td>;
+  }
 }
 
+const ESTIMATE_COLUMNS = new Set(['coins', 'revenue', 'cost', 'profit', 'score']);
+
 /** The ranked coin table: server-rendered, sortable by links, so it works before any JS loads. */
-export function CoinTable({ rows, state }: { rows: readonly RankedRow[]; state: DashboardState }) {
-  const query = serializeDashboardState(state);
+export function CoinTable({ rows, state, rates }: { rows: readonly RankedRow[]; state: DashboardState; rates: Rates }) {
+  const query = serializeDashboardState({ ...state, coins: [] });
+  const [coinColumn, ...otherColumns] = TABLE_COLUMNS;
+  const networkColumns = otherColumns.filter((c) => !ESTIMATE_COLUMNS.has(c.id));
+  const estimateColumns = otherColumns.filter((c) => ESTIMATE_COLUMNS.has(c.id));
   return (
     <div className="table-wrap">
       <table data-testid="coin-table">
@@ -58,15 +73,19 @@ export function CoinTable({ rows, state }: { rows: readonly RankedRow[]; state: 
             <th className="rank" scope="col">
               #
             </th>
-            {COLUMNS.map((column) => (
-              <SortHeader key={column.label} column={column} state={state} />
+            <th scope="col" className="select-col">
+              <span className="visually-hidden">Compare</span>
+            </th>
+            {coinColumn && <SortHeader column={coinColumn} state={state} />}
+            {[...networkColumns, ...estimateColumns].map((column) => (
+              <SortHeader key={column.id} column={column} state={state} />
             ))}
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={COLUMNS.length + 1} className="left muted">
+              <td colSpan={TABLE_COLUMNS.length + 2} className="left muted">
                 No coin matches these filters.
               </td>
             </tr>
@@ -74,10 +93,12 @@ export function CoinTable({ rows, state }: { rows: readonly RankedRow[]; state: 
           {rows.map((row, index) => {
             const { coin, estimate } = row;
             const algorithm = getAlgorithm(coin.algorithm);
-            const unit = algorithm?.unit ?? 'H/s';
             return (
               <tr key={`${coin.tag}-${coin.algorithm}`} className={estimate ? undefined : 'no-rig'} data-tag={coin.tag}>
                 <td className="rank">{index + 1}</td>
+                <td className="select-col">
+                  <CompareCheckbox tag={coin.tag} />
+                </td>
                 <td className="left">
                   <span className="coin-cell">
                     <span>
@@ -87,25 +108,13 @@ export function CoinTable({ rows, state }: { rows: readonly RankedRow[]; state: 
                     <span className="name">{coin.name}</span>
                   </span>
                 </td>
-                <td className="left">{algorithm?.name ?? coin.algorithm}</td>
-                <td>{formatHashrate(coin.networkHashrate, unit)}</td>
-                <td>{formatCompact(coin.difficulty)}</td>
-                <td>{formatSignificant(coin.blockReward, 4)}</td>
-                <td>{formatUsd(coin.priceUsd)}</td>
-                <td>{formatUsd(coin.volume24hUsd)}</td>
+                {networkColumns.map((column) => (
+                  <Cell key={column.id} column={column} row={row} state={state} rates={rates} />
+                ))}
                 {estimate ? (
-                  <>
-                    <td>{formatSignificant(estimate.coinsPerDay, 4)}</td>
-                    <td>
-                      <Money value={estimate.revenueUsdPerDay} />
-                    </td>
-                    <td>{formatUsd(estimate.powerCostUsdPerDay)}</td>
-                    <td data-testid="profit">
-                      <Money value={estimate.profitUsdPerDay} />
-                    </td>
-                  </>
+                  estimateColumns.map((column) => <Cell key={column.id} column={column} row={row} state={state} rates={rates} />)
                 ) : (
-                  <td colSpan={4} className="muted small">
+                  <td colSpan={estimateColumns.length} className="muted small">
                     Add a {algorithm?.name ?? coin.algorithm} hashrate to estimate
                   </td>
                 )}

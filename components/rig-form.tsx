@@ -1,45 +1,54 @@
 'use client';
 
 import { debounce, useQueryStates } from 'nuqs';
-import { useId, useState, useTransition } from 'react';
+import { useId, useMemo, useState, useTransition } from 'react';
 import { ALGORITHMS, getAlgorithm } from '@/lib/algorithms';
-import { dashboardParsers, hashrateKey, parseFee, parseKwh, parseWatts, wattsKey } from '@/lib/search-params';
-import { parseHashrate, serializeHashrate, type ParseResult } from '@/lib/units';
+import { getDevice, searchDevices, type RigDevice } from '@/lib/hardware';
+import {
+  dashboardParsers,
+  DEFAULT_KWH_USD,
+  DEFAULT_POOL_FEE_PERCENT,
+  hashrateKey,
+  parseFee,
+  parseKwh,
+  parseWatts,
+  wattsKey,
+} from '@/lib/search-params';
+import { formatHashrate, parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from '@/lib/units';
 
-export type RigFormRow = { slug: string; hashrate: number; powerWatts: number | null };
-
-type RowText = { slug: string; hashrate: string; watts: string };
-
-const toText = (row: RigFormRow): RowText => ({
-  slug: row.slug,
-  hashrate: serializeHashrate(row.hashrate),
-  watts: row.powerWatts === null ? '' : String(row.powerWatts),
-});
+type Override = { slug: string; hashrate: string; watts: string };
 
 const checkHashrate = (text: string) => (text.trim() === '' ? null : parseHashrate(text));
 const checkWatts = (text: string) => (text.trim() === '' ? null : parseWatts(text));
+const checkCount = (text: string) =>
+  parseDecimal(text, { min: 1, max: 10_000, label: 'the number of devices', unit: '' });
 
 /**
- * The rig: hashrate and watts per algorithm, electricity price and pool fee. Each valid edit
- * is written to the URL (debounced), which re-renders the server table; an invalid field
- * shows its message and leaves the URL, and so the table, as it was.
+ * The rig: catalog devices with counts, summed per algorithm, and hand-entered figures that
+ * replace a sum (or add an algorithm no device covers). Every valid edit is written to the
+ * URL (debounced), which re-renders the server table; an invalid field shows its message and
+ * leaves the URL, and so the table, as it was.
  */
 export function RigForm({
-  rows: initialRows,
+  devices: initialDevices,
+  deviceSums,
+  hashrates,
+  powerWatts,
   electricityUsdPerKwh,
   poolFeePercent,
   isDefaultRig,
-  defaultRigName,
 }: {
-  rows: RigFormRow[];
+  devices: RigDevice[];
+  /** Hashrate and watts per algorithm summed over the devices (server-computed). */
+  deviceSums: Record<string, { hashrate: number; watts: number | null }>;
+  /** Hand-entered figures from the URL. */
+  hashrates: Record<string, number>;
+  powerWatts: Record<string, number>;
   electricityUsdPerKwh: number;
   poolFeePercent: number;
   isDefaultRig: boolean;
-  defaultRigName: string;
 }) {
-  const [rows, setRows] = useState<RowText[]>(() => initialRows.map(toText));
-  const [kwh, setKwh] = useState(String(electricityUsdPerKwh));
-  const [fee, setFee] = useState(String(poolFeePercent));
+  const formId = useId();
   const [pending, startTransition] = useTransition();
   const [, setParams] = useQueryStates(dashboardParsers, {
     shallow: false,
@@ -48,9 +57,36 @@ export function RigForm({
     startTransition,
     limitUrlUpdates: debounce(400),
   });
-  const formId = useId();
 
-  function pushRig(next: RowText[]) {
+  const [devices, setDevices] = useState(() => initialDevices.map((d) => ({ id: d.id, count: String(d.count) })));
+  const [overrides, setOverrides] = useState<Override[]>(() =>
+    [...new Set([...Object.keys(hashrates), ...Object.keys(powerWatts)])].map((slug) => ({
+      slug,
+      hashrate: hashrates[slug] === undefined ? '' : serializeHashrate(hashrates[slug]),
+      watts: powerWatts[slug] === undefined ? '' : String(powerWatts[slug]),
+    })),
+  );
+  const [kwh, setKwh] = useState(String(electricityUsdPerKwh));
+  const [fee, setFee] = useState(String(poolFeePercent));
+  const [search, setSearch] = useState('');
+  const matches = useMemo(() => (search.trim() ? searchDevices(search, 8) : []), [search]);
+
+  function pushDevices(next: typeof devices) {
+    const valid: RigDevice[] = [];
+    for (const d of next) {
+      const count = checkCount(d.count);
+      if (!count.success || !Number.isInteger(count.data)) return; // keep the URL until it is valid
+      valid.push({ id: d.id, count: count.data });
+    }
+    void setParams({ dev: valid.length > 0 ? valid : null });
+  }
+
+  function changeDevices(next: typeof devices) {
+    setDevices(next);
+    pushDevices(next);
+  }
+
+  function pushOverrides(next: Override[]) {
     const update: Record<string, number | null> = {};
     for (const algo of ALGORITHMS) {
       update[hashrateKey(algo.slug)] = null;
@@ -59,87 +95,166 @@ export function RigForm({
     for (const row of next) {
       const hr = checkHashrate(row.hashrate);
       const w = checkWatts(row.watts);
-      // An invalid or empty field is not written: the URL keeps its last good value.
-      if (hr === null || !hr.success) delete update[hashrateKey(row.slug)];
-      else update[hashrateKey(row.slug)] = hr.data;
+      // An invalid field is not written: the URL keeps its last good value.
+      if (hr !== null && !hr.success) delete update[hashrateKey(row.slug)];
+      else update[hashrateKey(row.slug)] = hr?.data ?? null;
       if (w !== null && !w.success) delete update[wattsKey(row.slug)];
       else update[wattsKey(row.slug)] = w?.data ?? null;
     }
     void setParams(update);
   }
 
-  function updateRow(index: number, patch: Partial<RowText>) {
-    const next = rows.map((row, i) => (i === index ? { ...row, ...patch } : row));
-    setRows(next);
-    pushRig(next);
+  function changeOverride(slug: string, patch: Partial<Override>) {
+    const exists = overrides.some((o) => o.slug === slug);
+    const next = exists
+      ? overrides.map((o) => (o.slug === slug ? { ...o, ...patch } : o))
+      : [...overrides, { slug, hashrate: '', watts: '', ...patch }];
+    setOverrides(next);
+    pushOverrides(next);
   }
 
-  function removeRow(index: number) {
-    const next = rows.filter((_, i) => i !== index);
-    setRows(next);
-    pushRig(next);
-  }
-
-  const available = ALGORITHMS.filter((algo) => !rows.some((row) => row.slug === algo.slug));
+  const algorithmSlugs = [...new Set([...Object.keys(deviceSums), ...overrides.map((o) => o.slug)])];
+  const addable = ALGORITHMS.filter((a) => !algorithmSlugs.includes(a.slug));
 
   return (
     <section className="panel" aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>
         Your rig{' '}
         <span className="muted small">
-          {isDefaultRig ? `— example: ${defaultRigName}; enter your own figures` : ''}
+          {isDefaultRig ? '— an example to start from: add your devices or type your own figures' : ''}
           {pending ? ' · updating…' : ''}
         </span>
       </h2>
       <form onSubmit={(e) => e.preventDefault()} data-testid="rig-form">
-        <div className="rig-grid">
-          {rows.map((row, index) => {
-            const algo = getAlgorithm(row.slug);
-            const name = algo?.name ?? row.slug;
-            const unit = algo?.unit ?? 'H/s';
+        <div className="device-list" data-testid="device-list">
+          {devices.map((d, index) => {
+            const device = getDevice(d.id);
+            const count = checkCount(d.count);
+            const countOk = count.success && Number.isInteger(count.data);
             return (
-              <fieldset key={row.slug} className="rig-row" style={{ margin: 0 }}>
+              <div key={d.id} className="device-row">
+                <span className="device-name">
+                  {device?.name ?? d.id} <span className="muted small">{device?.kind}</span>
+                </span>
+                <label className="visually-hidden" htmlFor={`${formId}-count-${d.id}`}>
+                  Number of {device?.name ?? d.id}
+                </label>
+                <span className="muted small" aria-hidden="true">
+                  count
+                </span>
+                <input
+                  id={`${formId}-count-${d.id}`}
+                  className="count-input"
+                  inputMode="numeric"
+                  value={d.count}
+                  aria-invalid={!countOk}
+                  aria-describedby={`${formId}-count-${d.id}-msg`}
+                  onChange={(e) => changeDevices(devices.map((x, i) => (i === index ? { ...x, count: e.target.value } : x)))}
+                />
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove ${device?.name ?? d.id}`}
+                  onClick={() => changeDevices(devices.filter((_, i) => i !== index))}
+                >
+                  ×
+                </button>
+                <span id={`${formId}-count-${d.id}-msg`} className="field-error" role={countOk ? undefined : 'alert'}>
+                  {countOk ? '' : 'Enter a whole number of devices from 1 to 10,000.'}
+                </span>
+              </div>
+            );
+          })}
+          <div className="field device-search">
+            <label htmlFor={`${formId}-search`}>Add a device (GPU, CPU or ASIC)</label>
+            <input
+              id={`${formId}-search`}
+              type="search"
+              role="combobox"
+              aria-expanded={matches.length > 0}
+              aria-controls={`${formId}-results`}
+              autoComplete="off"
+              placeholder="e.g. 3070, 7950X, Antminer L7"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+            {matches.length > 0 && (
+              <ul id={`${formId}-results`} role="listbox" className="device-results">
+                {matches.map((device) => (
+                  <li key={device.id} role="option" aria-selected={false}>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setSearch('');
+                        const existing = devices.find((d) => d.id === device.id);
+                        changeDevices(
+                          existing
+                            ? devices.map((d) => (d.id === device.id ? { ...d, count: String(Number(d.count) + 1) } : d))
+                            : [...devices, { id: device.id, count: '1' }],
+                        );
+                      }}
+                    >
+                      {device.name} <span className="muted small">{device.kind}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
+
+        <details className="per-algorithm" open={overrides.length > 0 || algorithmSlugs.length <= 4}>
+          <summary>
+            Per algorithm ({algorithmSlugs.length}){' '}
+            <span className="muted small">— sums of your devices; type a figure to replace one</span>
+          </summary>
+        <div className="rig-grid">
+          {algorithmSlugs.map((slug) => {
+            const algo = getAlgorithm(slug);
+            const name = algo?.name ?? slug;
+            const unit = algo?.unit ?? 'H/s';
+            const sum = deviceSums[slug];
+            const own = overrides.find((o) => o.slug === slug) ?? { slug, hashrate: '', watts: '' };
+            return (
+              <fieldset key={slug} className="rig-row" style={{ margin: 0 }}>
                 <h3>
                   <span>{name}</span>
-                  <button type="button" className="icon-button" onClick={() => removeRow(index)} aria-label={`Remove ${name}`}>
-                    ×
-                  </button>
                 </h3>
                 <ValidatedField
-                  id={`${formId}-hr-${row.slug}`}
+                  id={`${formId}-hr-${slug}`}
                   label={`${name} hashrate`}
-                  value={row.hashrate}
-                  placeholder={`e.g. 30M (${unit})`}
-                  check={checkHashrate(row.hashrate)}
-                  hint={row.hashrate.trim() === '' ? `Enter ${unit}, e.g. 30M` : unit}
-                  onChange={(text) => updateRow(index, { hashrate: text })}
+                  value={own.hashrate}
+                  placeholder={sum ? formatHashrate(sum.hashrate, unit) : `e.g. 30M (${unit})`}
+                  check={checkHashrate(own.hashrate)}
+                  hint={own.hashrate.trim() === '' ? (sum ? 'from your devices' : `Enter ${unit}, e.g. 30M`) : unit}
+                  onChange={(text) => changeOverride(slug, { hashrate: text })}
                 />
                 <ValidatedField
-                  id={`${formId}-w-${row.slug}`}
+                  id={`${formId}-w-${slug}`}
                   label={`${name} power (W)`}
-                  value={row.watts}
-                  placeholder="watts at the wall"
-                  check={checkWatts(row.watts)}
-                  hint={row.watts.trim() === '' ? 'no power cost' : 'W at the wall'}
-                  onChange={(text) => updateRow(index, { watts: text })}
+                  value={own.watts}
+                  placeholder={sum?.watts != null ? `${sum.watts} W` : 'watts at the wall'}
+                  check={checkWatts(own.watts)}
+                  hint={own.watts.trim() === '' ? (sum?.watts != null ? 'from your devices' : 'no power cost') : 'W at the wall'}
+                  onChange={(text) => changeOverride(slug, { watts: text })}
                 />
               </fieldset>
             );
           })}
         </div>
+        </details>
         <div className="rig-settings">
           <div className="field">
-            <label htmlFor={`${formId}-add`}>Add an algorithm</label>
+            <label htmlFor={`${formId}-add`}>Add an algorithm by hand</label>
             <select
               id={`${formId}-add`}
               value=""
               onChange={(e) => {
-                if (!e.target.value) return;
-                setRows([...rows, { slug: e.target.value, hashrate: '', watts: '' }]);
+                if (e.target.value) setOverrides([...overrides, { slug: e.target.value, hashrate: '', watts: '' }]);
               }}
             >
               <option value="">Choose…</option>
-              {available.map((algo) => (
+              {addable.map((algo) => (
                 <option key={algo.slug} value={algo.slug}>
                   {algo.name} ({algo.devices.join('/')})
                 </option>
@@ -155,7 +270,7 @@ export function RigForm({
             onChange={(text) => {
               setKwh(text);
               const check = parseKwh(text);
-              if (check.success) void setParams({ kwh: check.data });
+              if (check.success) void setParams({ kwh: check.data === DEFAULT_KWH_USD ? null : check.data });
             }}
           />
           <ValidatedField
@@ -167,7 +282,7 @@ export function RigForm({
             onChange={(text) => {
               setFee(text);
               const check = parseFee(text);
-              if (check.success) void setParams({ fee: check.data });
+              if (check.success) void setParams({ fee: check.data === DEFAULT_POOL_FEE_PERCENT ? null : check.data });
             }}
           />
         </div>

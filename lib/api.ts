@@ -1,23 +1,21 @@
 // The JSON the estimates API returns: the same ranking as the page, flattened for callers.
-import { rankCoins } from './ranking';
-import { rigFromState, usesDefaultRig } from './rig';
-import type { DashboardState } from './search-params';
+import type { DashboardState, ParamError } from './search-params';
 import type { Snapshot } from './types';
+import { buildView } from './view';
 
 export function estimatesResponse(snapshot: Snapshot, state: DashboardState) {
-  const rig = rigFromState(state);
-  const rows = rankCoins(snapshot.coins, rig, state);
+  const { rig, rows, isDefaultRig } = buildView(snapshot, state);
   return {
     asOf: snapshot.asOf,
     stale: snapshot.stale,
     mode: snapshot.mode,
-    rig: { ...rig, isDefault: usesDefaultRig(state) },
+    rig: { ...rig, isDefault: isDefaultRig },
     units: {
       hashrate: 'base units per second (H/s; Sol/s for Equihash; G/s for Cuckoo)',
-      money: 'USD',
+      money: 'USD (the page\'s per= and cur= switches do not apply here)',
       period: 'per day',
     },
-    estimates: rows.map(({ coin, hashrate, powerWatts, estimate }) => ({
+    estimates: rows.map(({ coin, hashrate, powerWatts, estimate, score }) => ({
       tag: coin.tag,
       name: coin.name,
       algorithm: coin.algorithm,
@@ -35,9 +33,16 @@ export function estimatesResponse(snapshot: Snapshot, state: DashboardState) {
       networkShareJoined: estimate?.networkShareJoined ?? null,
       coinsPerDayJoined: estimate?.coinsPerDayJoined ?? null,
       soloDaysToBlock: estimate?.soloDaysToBlock ?? null,
+      rewardToEffortUsdPerKwh: score,
       flags: coin.flags.map((f) => f.code),
       source: coin.source,
       priceSource: coin.priceSource,
     })),
   };
+}
+
+/** 400 with a JSON error naming the first bad param (and listing all of them). */
+export function paramErrorResponse(errors: readonly ParamError[]): Response {
+  const [first] = errors;
+  return Response.json({ error: first?.message ?? 'Bad request', param: first?.param ?? null, errors }, { status: 400 });
 }

@@ -29,7 +29,7 @@ export function embeddedSnapshot(): Snapshot {
           stale: false,
           coins: data.length,
         },
-        payload: { coins: data, quotes: [], btcUsd: data.find((c) => c.tag === 'BTC')?.priceUsd ?? null, volume24hBtcByTag: {} },
+        payload: { coins: data, quotes: [], btcUsd: data.find((c) => c.tag === 'BTC')?.priceUsd ?? null, btcEur: null, volume24hBtcByTag: {} },
       },
     ],
     'embedded',

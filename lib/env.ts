@@ -25,6 +25,8 @@ const envSchema = z.object({
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
   REFRESH_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   SNAPSHOT_FILE: z.string().min(1).default('.data/snapshot.json'),
+  /** The public origin, for absolute link-preview URLs (Open Graph needs them). */
+  SITE_URL: url('http://localhost:3000'),
 }).refine((env) => !env.SOURCES.includes('hashrateno') || env.HASHRATENO_API_KEY, {
   path: ['HASHRATENO_API_KEY'],
   message: 'is required when SOURCES includes hashrateno',

@@ -30,6 +30,9 @@ export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mod
     NETWORK_SOURCE_ORDER.map((id) => byId.get(id)?.payload?.btcUsd ?? null).find((v) => v !== null) ??
     null;
 
+  const gecko = byId.get('coingecko')?.payload;
+  const eurPerUsd = gecko?.btcEur && gecko.btcUsd ? gecko.btcEur / gecko.btcUsd : null;
+
   const seen = new Set<string>();
   const coins: Coin[] = [];
   for (const sourceId of NETWORK_SOURCE_ORDER) {
@@ -59,6 +62,7 @@ export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mod
     mode,
     stale: mode === 'embedded' || inputs.some((i) => i.status.stale || !i.status.ok),
     btcUsd,
+    eurPerUsd,
     sources: inputs.map((i) => i.status),
     coins,
   };

@@ -3,6 +3,7 @@
 import { getAlgorithm } from './algorithms';
 import { estimate, type Estimate } from './profit';
 import type { Rig } from './rig';
+import { rewardToEffort } from './score';
 import type { DashboardState, SortSlug } from './search-params';
 import type { Coin } from './types';
 
@@ -13,12 +14,15 @@ export type RankedRow = {
   powerWatts: number | null;
   /** null when the rig has no hashrate for this algorithm. */
   estimate: Estimate | null;
+  /** Reward-to-effort (lib/score.ts): profit per kWh, USD/kWh. */
+  score: number | null;
 };
 
 type SortKey = (row: RankedRow) => number | string | null;
 
 const SORT_KEYS: Record<SortSlug, SortKey> = {
   profit: (r) => r.estimate?.profitUsdPerDay ?? null,
+  score: (r) => r.score,
   revenue: (r) => r.estimate?.revenueUsdPerDay ?? null,
   coins: (r) => r.estimate?.coinsPerDay ?? null,
   cost: (r) => r.estimate?.powerCostUsdPerDay ?? null,
@@ -35,18 +39,14 @@ const SORT_KEYS: Record<SortSlug, SortKey> = {
 export function estimateRow(coin: Coin, rig: Rig): RankedRow {
   const hashrate = rig.hashrates[coin.algorithm] ?? null;
   const powerWatts = rig.powerWatts[coin.algorithm] ?? null;
-  if (hashrate === null) return { coin, hashrate, powerWatts, estimate: null };
-  return {
-    coin,
+  if (hashrate === null) return { coin, hashrate, powerWatts, estimate: null, score: null };
+  const result = estimate(coin, {
     hashrate,
-    powerWatts,
-    estimate: estimate(coin, {
-      hashrate,
-      powerWatts: powerWatts ?? 0,
-      electricityUsdPerKwh: rig.electricityUsdPerKwh,
-      poolFeePercent: rig.poolFeePercent,
-    }),
-  };
+    powerWatts: powerWatts ?? 0,
+    electricityUsdPerKwh: rig.electricityUsdPerKwh,
+    poolFeePercent: rig.poolFeePercent,
+  });
+  return { coin, hashrate, powerWatts, estimate: result, score: rewardToEffort(result.profitUsdPerDay, powerWatts) };
 }
 
 export function matchesFilters(

@@ -1,5 +1,7 @@
-// The rig a page estimates for: the one in the URL, or a default that makes the first view
-// useful. Base units throughout (H/s, W).
+// The rig a page estimates for: catalog devices × counts, summed per algorithm, with any
+// hand-entered hashrate or power taking the place of the sum for its algorithm. With nothing
+// in the URL, a default rig that makes the first view useful. Base units throughout (H/s, W).
+import { getDevice, sumRig, type RigDevice } from './hardware';
 import type { DashboardState } from './search-params';
 
 export type Rig = {
@@ -9,38 +11,35 @@ export type Rig = {
   powerWatts: Record<string, number>;
   electricityUsdPerKwh: number;
   poolFeePercent: number;
+  devices: RigDevice[];
 };
 
-/**
- * One NVIDIA RTX 3070 (non-LHR), typical tuned figures as published by public benchmark
- * tables (hashrate.no, WhatToMine's GPU list): about 60 MH/s Ethash/Etchash at ~120 W,
- * 24 MH/s KawPow at ~140 W, 150 MH/s Autolykos2 at ~120 W. Approximate: enter your own.
- */
-export const DEFAULT_RIG_NAME = 'one RTX 3070 (typical published figures)';
-export const DEFAULT_RIG_HASHRATES: Readonly<Record<string, number>> = {
-  ethash: 60e6,
-  etchash: 60e6,
-  kawpow: 24e6,
-  autolykos2: 150e6,
-};
-export const DEFAULT_RIG_WATTS: Readonly<Record<string, number>> = {
-  ethash: 120,
-  etchash: 120,
-  kawpow: 140,
-  autolykos2: 120,
-};
+/** One RTX 3070: a common card; its figures (and their sources) are in lib/hardware/devices.json. */
+export const DEFAULT_DEVICES: readonly RigDevice[] = [{ id: 'nvidia-rtx-3070', count: 1 }];
 
-/** True when the URL names no hashrate or power for any algorithm. */
-export function usesDefaultRig(state: DashboardState): boolean {
-  return Object.keys(state.hashrates).length === 0 && Object.keys(state.powerWatts).length === 0;
+export function defaultRigName(): string {
+  return DEFAULT_DEVICES.map((d) => `${d.count} × ${getDevice(d.id)?.name ?? d.id}`).join(' + ');
+}
+
+/** True when the URL names no device, hashrate or power. */
+export function usesDefaultRig(state: Pick<DashboardState, 'devices' | 'hashrates' | 'powerWatts'>): boolean {
+  return state.devices.length === 0 && Object.keys(state.hashrates).length === 0 && Object.keys(state.powerWatts).length === 0;
 }
 
 export function rigFromState(state: DashboardState): Rig {
-  const useDefault = usesDefaultRig(state);
+  const devices = usesDefaultRig(state) ? [...DEFAULT_DEVICES] : state.devices;
+  const summed = sumRig(devices);
+  const hashrates = { ...summed.hashrates, ...state.hashrates };
+  const powerWatts: Record<string, number> = {};
+  for (const slug of Object.keys(hashrates)) {
+    const watts = state.powerWatts[slug] ?? summed.powerWatts[slug];
+    if (watts !== undefined) powerWatts[slug] = watts;
+  }
   return {
-    hashrates: useDefault ? { ...DEFAULT_RIG_HASHRATES } : { ...state.hashrates },
-    powerWatts: useDefault ? { ...DEFAULT_RIG_WATTS } : { ...state.powerWatts },
+    hashrates,
+    powerWatts,
     electricityUsdPerKwh: state.electricityUsdPerKwh,
     poolFeePercent: state.poolFeePercent,
+    devices,
   };
 }

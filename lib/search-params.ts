@@ -1,15 +1,17 @@
-// The URL is the state: one parser set (nuqs) for the server page, the API route and the
-// client form, and one serializer for every link. `parseDashboardParams` also reports each
-// invalid param by name so the page can show a message and the API can answer 400.
-import { createParser, createSerializer, parseAsString, parseAsStringLiteral, type inferParserType } from 'nuqs/server';
+// The URL is the state: one table of params, from which come the nuqs parsers (server page,
+// API route, client form), the reader that reports each invalid param by name (a message on
+// the page, a 400 from the API), and the serializer that writes every link.
+import { createParser, createSerializer, type inferParserType, type SingleParserBuilder } from 'nuqs/server';
 import { ALGORITHMS, ALGORITHM_SLUGS, DEVICE_CLASSES, type DeviceClass } from './algorithms';
+import { parseDeviceList, serializeDeviceList, type RigDevice } from './hardware';
 import { parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from './units';
 
 export const SORT_OPTIONS = [
-  { slug: 'profit', label: 'Profit / day', defaultDir: 'desc' },
-  { slug: 'revenue', label: 'Revenue / day', defaultDir: 'desc' },
-  { slug: 'coins', label: 'Coins / day', defaultDir: 'desc' },
-  { slug: 'cost', label: 'Power cost / day', defaultDir: 'asc' },
+  { slug: 'profit', label: 'Profit', defaultDir: 'desc' },
+  { slug: 'score', label: 'Reward / effort', defaultDir: 'desc' },
+  { slug: 'revenue', label: 'Revenue', defaultDir: 'desc' },
+  { slug: 'coins', label: 'Coins', defaultDir: 'desc' },
+  { slug: 'cost', label: 'Power cost', defaultDir: 'asc' },
   { slug: 'price', label: 'Price', defaultDir: 'desc' },
   { slug: 'volume', label: '24 h volume', defaultDir: 'desc' },
   { slug: 'nethash', label: 'Network hashrate', defaultDir: 'desc' },
@@ -24,56 +26,24 @@ export const SORT_SLUGS = SORT_OPTIONS.map((o) => o.slug) as SortSlug[];
 export const DEFAULT_SORT: SortSlug = 'profit';
 
 export const DEVICE_SLUGS = DEVICE_CLASSES.map((d) => d.toLowerCase()) as Array<Lowercase<DeviceClass>>;
+export const PERIODS = ['hour', 'day', 'week', 'month'] as const;
+export type PeriodSlug = (typeof PERIODS)[number];
+export const CURRENCIES = ['usd', 'eur', 'btc'] as const;
+export type CurrencySlug = (typeof CURRENCIES)[number];
+export const HORIZONS = [30, 90, 180] as const;
 
 export const DEFAULT_KWH_USD = 0.1;
 export const DEFAULT_POOL_FEE_PERCENT = 1;
 export const MAX_WATTS = 1_000_000;
 export const MAX_KWH_USD = 10;
 export const MAX_POOL_FEE_PERCENT = 99;
-
-const fromResult =
-  <T>(parse: (text: string) => ParseResult<T>) =>
-  (text: string): T | null => {
-    const result = parse(text);
-    return result.success ? result.data : null;
-  };
-
-export const parseWatts = (text: string) =>
-  parseDecimal(text, { min: 0, max: MAX_WATTS, label: 'power draw', unit: 'W' });
-export const parseKwh = (text: string) =>
-  parseDecimal(text, { min: 0, max: MAX_KWH_USD, label: 'the electricity price', unit: 'USD/kWh' });
-export const parseFee = (text: string) =>
-  parseDecimal(text, { min: 0, max: MAX_POOL_FEE_PERCENT, label: 'the pool fee', unit: '%' });
-
-const hashrateParser = createParser({ parse: fromResult(parseHashrate), serialize: serializeHashrate });
-const wattsParser = createParser({ parse: fromResult(parseWatts), serialize: (v: number) => String(v) });
-
-export const hashrateKey = (slug: string) => `hr.${slug}` as const;
-export const wattsKey = (slug: string) => `w.${slug}` as const;
-
-const rigParsers = Object.fromEntries(
-  ALGORITHMS.flatMap((algo) => [
-    [hashrateKey(algo.slug), hashrateParser],
-    [wattsKey(algo.slug), wattsParser],
-  ]),
-) as Record<`hr.${string}` | `w.${string}`, typeof hashrateParser>;
-
-/** Every URL param of the dashboard, with its default. */
-export const dashboardParsers = {
-  ...rigParsers,
-  kwh: createParser({ parse: fromResult(parseKwh), serialize: (v: number) => String(v) }).withDefault(DEFAULT_KWH_USD),
-  fee: createParser({ parse: fromResult(parseFee), serialize: (v: number) => String(v) }).withDefault(
-    DEFAULT_POOL_FEE_PERCENT,
-  ),
-  sort: parseAsStringLiteral(SORT_SLUGS).withDefault(DEFAULT_SORT),
-  dir: parseAsStringLiteral(['asc', 'desc'] as const),
-  algo: parseAsStringLiteral(ALGORITHM_SLUGS),
-  device: parseAsStringLiteral(DEVICE_SLUGS),
-  q: parseAsString,
-};
+export const MAX_COMPARE_COINS = 8;
+const MAX_QUERY_LENGTH = 64;
 
 export type DashboardState = {
-  /** The rig as written in the URL (base units); empty means "the default rig". */
+  /** Catalog devices with counts (`dev=nvidia-rtx-3070:6,…`). */
+  devices: RigDevice[];
+  /** Hand-entered hashrate/power per algorithm (base units); they override the devices' sums. */
   hashrates: Record<string, number>;
   powerWatts: Record<string, number>;
   electricityUsdPerKwh: number;
@@ -83,11 +53,20 @@ export type DashboardState = {
   algorithm: string | null;
   device: Lowercase<DeviceClass> | null;
   query: string | null;
+  period: PeriodSlug;
+  currency: CurrencySlug;
+  /** Coins picked for /compare (tags), in the order picked. */
+  coins: string[];
+  /** Coin page projection: difficulty growth % per 30 days, horizon in days, hardware cost USD. */
+  growthPercentPerMonth: number;
+  horizonDays: (typeof HORIZONS)[number];
+  hardwareCostUsd: number | null;
 };
 
 export type ParamError = { param: string; message: string };
 
 export const DEFAULT_STATE: DashboardState = {
+  devices: [],
   hashrates: {},
   powerWatts: {},
   electricityUsdPerKwh: DEFAULT_KWH_USD,
@@ -97,6 +76,124 @@ export const DEFAULT_STATE: DashboardState = {
   algorithm: null,
   device: null,
   query: null,
+  period: 'day',
+  currency: 'usd',
+  coins: [],
+  growthPercentPerMonth: 0,
+  horizonDays: 90,
+  hardwareCostUsd: null,
+};
+
+export const parseWatts = (text: string) =>
+  parseDecimal(text, { min: 0, max: MAX_WATTS, label: 'power draw', unit: 'W' });
+export const parseKwh = (text: string) =>
+  parseDecimal(text, { min: 0, max: MAX_KWH_USD, label: 'the electricity price', unit: 'USD/kWh' });
+export const parseFee = (text: string) =>
+  parseDecimal(text, { min: 0, max: MAX_POOL_FEE_PERCENT, label: 'the pool fee', unit: '%' });
+export const parseGrowth = (text: string): ParseResult<number> => {
+  // Difficulty can fall too: accept a leading minus down to −90 % per month.
+  const negative = text.trim().startsWith('-');
+  const result = parseDecimal(negative ? text.trim().slice(1) : text, {
+    min: 0,
+    max: negative ? 90 : 1000,
+    label: 'the difficulty growth',
+    unit: '% per month',
+  });
+  return result.success ? { success: true, data: negative ? -result.data : result.data } : result;
+};
+export const parseHardwareCost = (text: string) =>
+  parseDecimal(text, { min: 0, max: 1e9, label: 'the hardware cost', unit: 'USD' });
+
+const oneOf =
+  <T extends string>(options: readonly T[], what: string) =>
+  (text: string): ParseResult<T> => {
+    const found = options.find((o) => o === text);
+    return found
+      ? { success: true, data: found }
+      : { success: false, error: `Unknown ${what} "${truncate(text)}"; use one of ${options.join(', ')}.` };
+  };
+
+const parseCoinList = (text: string): ParseResult<string[]> => {
+  const tags = [...new Set(text.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean))];
+  if (tags.length > MAX_COMPARE_COINS) return { success: false, error: `Compare at most ${MAX_COMPARE_COINS} coins.` };
+  const bad = tags.find((t) => !/^[A-Z0-9][A-Z0-9.-]{0,15}$/.test(t));
+  if (bad !== undefined) return { success: false, error: `"${truncate(bad)}" is not a coin ticker.` };
+  return { success: true, data: tags };
+};
+
+const parseQuery = (text: string): ParseResult<string | null> =>
+  text.length <= MAX_QUERY_LENGTH
+    ? { success: true, data: text.trim() || null }
+    : { success: false, error: `Search text is limited to ${MAX_QUERY_LENGTH} characters.` };
+
+const parseHorizon = (text: string): ParseResult<(typeof HORIZONS)[number]> => {
+  const days = HORIZONS.find((h) => String(h) === text);
+  return days ? { success: true, data: days } : { success: false, error: `days must be one of ${HORIZONS.join(', ')}.` };
+};
+
+/** One URL param: how to read it, write it, and where it lives in the state. */
+type Field<K extends keyof DashboardState> = {
+  key: K;
+  parse: (text: string) => ParseResult<NonNullable<DashboardState[K]>>;
+  serialize: (value: NonNullable<DashboardState[K]>) => string;
+};
+const field = <K extends keyof DashboardState>(f: Field<K>) => f;
+const decimal = (v: number) => String(v);
+
+const FIELDS = {
+  dev: field({ key: 'devices', parse: parseDeviceList, serialize: serializeDeviceList }),
+  kwh: field({ key: 'electricityUsdPerKwh', parse: parseKwh, serialize: decimal }),
+  fee: field({ key: 'poolFeePercent', parse: parseFee, serialize: decimal }),
+  sort: field({ key: 'sort', parse: oneOf(SORT_SLUGS, 'sort'), serialize: String }),
+  dir: field({ key: 'dir', parse: oneOf(['asc', 'desc'] as const, 'direction'), serialize: String }),
+  algo: field({ key: 'algorithm', parse: oneOf(ALGORITHM_SLUGS, 'algorithm'), serialize: String }),
+  device: field({ key: 'device', parse: oneOf(DEVICE_SLUGS, 'device class'), serialize: String }),
+  q: field({ key: 'query', parse: parseQuery as Field<'query'>['parse'], serialize: String }),
+  per: field({ key: 'period', parse: oneOf(PERIODS, 'period'), serialize: String }),
+  cur: field({ key: 'currency', parse: oneOf(CURRENCIES, 'currency'), serialize: String }),
+  coins: field({ key: 'coins', parse: parseCoinList, serialize: (tags) => tags.join(',') }),
+  growth: field({ key: 'growthPercentPerMonth', parse: parseGrowth, serialize: decimal }),
+  days: field({ key: 'horizonDays', parse: parseHorizon, serialize: String }),
+  hw: field({ key: 'hardwareCostUsd', parse: parseHardwareCost, serialize: decimal }),
+} as const;
+type Param = keyof typeof FIELDS;
+const PARAMS = Object.keys(FIELDS) as Param[];
+
+export const hashrateKey = (slug: string) => `hr.${slug}` as const;
+export const wattsKey = (slug: string) => `w.${slug}` as const;
+
+const fromResult =
+  <T>(parse: (text: string) => ParseResult<T>) =>
+  (text: string): T | null => {
+    const result = parse(text);
+    return result.success ? result.data : null;
+  };
+
+const hashrateParser = createParser({ parse: fromResult(parseHashrate), serialize: serializeHashrate });
+const wattsParser = createParser({ parse: fromResult(parseWatts), serialize: decimal });
+const scalarParser = (param: Param) => {
+  const f = FIELDS[param] as unknown as Field<keyof DashboardState>;
+  return createParser({
+    parse: fromResult(f.parse),
+    serialize: (v) => f.serialize(v as never),
+    eq: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+};
+
+/** Each param's parser, typed by the state field it fills. */
+type ScalarParsers = {
+  [P in Param]: SingleParserBuilder<NonNullable<DashboardState[(typeof FIELDS)[P]['key']]>>;
+};
+
+/** nuqs parsers for every param (client components write the URL with these). */
+export const dashboardParsers = {
+  ...(Object.fromEntries(
+    ALGORITHMS.flatMap((algo) => [
+      [hashrateKey(algo.slug), hashrateParser],
+      [wattsKey(algo.slug), wattsParser],
+    ]),
+  ) as Record<`hr.${string}` | `w.${string}`, typeof hashrateParser>),
+  ...(Object.fromEntries(PARAMS.map((p) => [p, scalarParser(p)])) as unknown as ScalarParsers),
 };
 
 export type RawSearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -115,20 +212,22 @@ function entriesOf(raw: RawSearchParams): Map<string, string[]> {
   return map;
 }
 
-const MAX_QUERY_LENGTH = 64;
+const defaultDir = (sort: SortSlug) => SORT_OPTIONS.find((o) => o.slug === sort)?.defaultDir ?? 'desc';
 
 /**
- * Reads the dashboard state from search params. Never throws: an invalid or unknown param is
- * reported in `errors` (by name, with a message) and falls back to its default.
+ * Reads the dashboard state from search params. Never throws: an invalid param is reported in
+ * `errors` (by name, with a message) and falls back to its default. Unknown params (utm_source,
+ * fbclid…) are ignored, as links pick them up in the wild.
  */
 export function parseDashboardParams(raw: RawSearchParams): { state: DashboardState; errors: ParamError[] } {
   const errors: ParamError[] = [];
-  const state: DashboardState = { ...DEFAULT_STATE, hashrates: {}, powerWatts: {} };
-  const fail = (param: string, message: string) => errors.push({ param: truncateParam(param), message });
+  const state: DashboardState = structuredClone(DEFAULT_STATE);
+  const fail = (param: string, message: string) => errors.push({ param: truncate(param), message });
+  const entries = entriesOf(raw);
 
-  for (const [key, values] of entriesOf(raw)) {
+  for (const [key, values] of entries) {
     if (values.length > 1) {
-      fail(key, `"${truncateParam(key)}" is given ${values.length} times; give it once.`);
+      fail(key, `"${truncate(key)}" is given ${values.length} times; give it once.`);
       continue;
     }
     const value = values[0] ?? '';
@@ -136,7 +235,7 @@ export function parseDashboardParams(raw: RawSearchParams): { state: DashboardSt
     if (rigMatch) {
       const [, kind, slug = ''] = rigMatch;
       if (!ALGORITHM_SLUGS.includes(slug)) {
-        fail(key, `Unknown algorithm "${truncateParam(slug)}" in "${truncateParam(key)}".`);
+        fail(key, `Unknown algorithm "${truncate(slug)}" in "${truncate(key)}".`);
         continue;
       }
       const result = kind === 'hr' ? parseHashrate(value) : parseWatts(value);
@@ -145,81 +244,41 @@ export function parseDashboardParams(raw: RawSearchParams): { state: DashboardSt
       else state.powerWatts[slug] = result.data;
       continue;
     }
-    switch (key) {
-      case 'kwh': {
-        const result = parseKwh(value);
-        if (result.success) state.electricityUsdPerKwh = result.data;
-        else fail(key, result.error);
-        break;
-      }
-      case 'fee': {
-        const result = parseFee(value);
-        if (result.success) state.poolFeePercent = result.data;
-        else fail(key, result.error);
-        break;
-      }
-      case 'sort': {
-        const sort = SORT_SLUGS.find((s) => s === value);
-        if (sort) state.sort = sort;
-        else fail(key, `Unknown sort "${truncateParam(value)}"; use one of ${SORT_SLUGS.join(', ')}.`);
-        break;
-      }
-      case 'dir':
-        if (value === 'asc' || value === 'desc') state.dir = value;
-        else fail(key, 'dir must be asc or desc.');
-        break;
-      case 'algo':
-        if (ALGORITHM_SLUGS.includes(value)) state.algorithm = value;
-        else fail(key, `Unknown algorithm "${truncateParam(value)}".`);
-        break;
-      case 'device': {
-        const device = DEVICE_SLUGS.find((d) => d === value);
-        if (device) state.device = device;
-        else fail(key, `device must be one of ${DEVICE_SLUGS.join(', ')}.`);
-        break;
-      }
-      case 'q':
-        if (value.length <= MAX_QUERY_LENGTH) state.query = value.trim() || null;
-        else fail(key, `Search text is limited to ${MAX_QUERY_LENGTH} characters.`);
-        break;
-      default:
-        // Unknown params (utm_source, fbclid…) are ignored, as links pick them up in the wild.
-        break;
-    }
+    if (!(key in FIELDS)) continue;
+    const f = FIELDS[key as Param] as unknown as Field<keyof DashboardState>;
+    const result = f.parse(value);
+    if (result.success) (state as Record<keyof DashboardState, unknown>)[f.key] = result.data;
+    else fail(key, result.error);
   }
-  if (!errors.some((e) => e.param === 'dir') && !entriesOf(raw).has('dir')) {
-    state.dir = SORT_OPTIONS.find((o) => o.slug === state.sort)?.defaultDir ?? 'desc';
-  }
+  if (!entries.has('dir')) state.dir = defaultDir(state.sort);
   return { state, errors };
 }
 
-function truncateParam(text: string): string {
+function truncate(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 const serializeParams = createSerializer(dashboardParsers);
 
-/** The canonical query string for a state ("" or "?hr.kawpow=24M&kwh=0.12…"); defaults are left out. */
+/** The canonical query string for a state ("" or "?dev=…&kwh=0.12…"); defaults are left out. */
 export function serializeDashboardState(state: DashboardState): string {
-  const values: Partial<inferParserType<typeof dashboardParsers>> = {
-    kwh: state.electricityUsdPerKwh,
-    fee: state.poolFeePercent,
-    sort: state.sort,
-    dir: state.dir === (SORT_OPTIONS.find((o) => o.slug === state.sort)?.defaultDir ?? 'desc') ? null : state.dir,
-    algo: state.algorithm,
-    device: state.device,
-    q: state.query,
-  };
-  const rig: Record<string, number | null> = {};
-  for (const slug of ALGORITHM_SLUGS) {
-    rig[hashrateKey(slug)] = state.hashrates[slug] ?? null;
-    rig[wattsKey(slug)] = state.powerWatts[slug] ?? null;
+  const values: Record<string, unknown> = {};
+  for (const param of PARAMS) {
+    const f = FIELDS[param] as unknown as Field<keyof DashboardState>;
+    const value = state[f.key];
+    const fallback = param === 'dir' ? defaultDir(state.sort) : DEFAULT_STATE[f.key];
+    const empty = value === null || (Array.isArray(value) && value.length === 0);
+    values[param] = empty || JSON.stringify(value) === JSON.stringify(fallback) ? null : value;
   }
-  // Rig keys are dynamic (`hr.<slug>`), which the parser map's static type cannot name.
-  return serializeParams({ ...rig, ...values } as Partial<inferParserType<typeof dashboardParsers>>);
+  for (const slug of ALGORITHM_SLUGS) {
+    values[hashrateKey(slug)] = state.hashrates[slug] ?? null;
+    values[wattsKey(slug)] = state.powerWatts[slug] ?? null;
+  }
+  // Keys are dynamic (`hr.<slug>`), which the parser map's static type cannot name.
+  return serializeParams(values as Partial<inferParserType<typeof dashboardParsers>>);
 }
 
 /** The same state with some fields changed, as a canonical href for `pathname`. */
-export function hrefWith(pathname: string, state: DashboardState, patch: Partial<DashboardState>): string {
+export function hrefWith(pathname: string, state: DashboardState, patch: Partial<DashboardState> = {}): string {
   return `${pathname}${serializeDashboardState({ ...state, ...patch })}`;
 }

@@ -85,6 +85,8 @@ export const snapshotSchema = z.object({
   mode: z.enum(['live', 'embedded']),
   stale: z.boolean(),
   btcUsd: nullableFinite,
+  /** EUR per USD, when a live price source gave one; null in the embedded snapshot. */
+  eurPerUsd: nullableFinite.default(null),
   sources: z.array(sourceStatusSchema),
   coins: z.array(coinSchema),
 });
@@ -102,6 +104,8 @@ export const sourcePayloadSchema = z.object({
   coins: z.array(networkStatsSchema),
   quotes: z.array(priceQuoteSchema),
   btcUsd: nullableFinite,
+  /** EUR per BTC from the same price source, for the EUR switch (never a constant). */
+  btcEur: nullableFinite.default(null),
   /** 24 h volume in BTC by coin tag (WhatToMine's `exchange_rate_vol`). */
   volume24hBtcByTag: z.record(z.string(), finite),
 });

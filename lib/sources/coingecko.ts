@@ -8,6 +8,8 @@ import { isoFromUnixSeconds, parseEntries, parseOrThrow, positiveOrNull, signedN
 /** One id's quote; CoinGecko omits fields it does not know, so each is optional. */
 export const coinGeckoQuoteSchema = z.object({
   usd: upstreamNumber.nullable().optional(),
+  /** Asked for Bitcoin only: BTC/EUR over BTC/USD gives the EUR rate from the same source. */
+  eur: upstreamNumber.nullable().optional(),
   usd_24h_vol: upstreamNumber.nullable().optional(),
   /** Percent, signed: -1 is a real change here, not a sentinel. */
   usd_24h_change: signedNumber.nullable().optional(),
@@ -17,7 +19,7 @@ export const coinGeckoQuoteSchema = z.object({
 
 export const coinGeckoSimplePriceSchema = z.record(z.string(), z.unknown());
 
-export type CoinGeckoData = { quotes: PriceQuote[]; btcUsd: number | null };
+export type CoinGeckoData = { quotes: PriceQuote[]; btcUsd: number | null; btcEur: number | null };
 
 const SOURCE = 'coingecko';
 const BITCOIN_ID = 'bitcoin';
@@ -46,7 +48,9 @@ export function normalizeCoinGecko(raw: unknown, requestedIds: readonly string[]
     if (!(id in body)) skipped.push({ name: id, reason: 'not in the response (unknown id?)' });
   }
   const btcUsd = quotes.find((quote) => quote.id === BITCOIN_ID)?.priceUsd ?? null;
-  return { data: { quotes, btcUsd }, skipped };
+  const bitcoin = parsed.find((p) => p.name === BITCOIN_ID)?.entry;
+  const btcEur = positiveOrNull(bitcoin?.eur);
+  return { data: { quotes, btcUsd, btcEur }, skipped };
 }
 
 export async function fetchCoinGeckoPrices(
@@ -57,7 +61,7 @@ export async function fetchCoinGeckoPrices(
   const requested = [...new Set([BITCOIN_ID, ...ids])].sort();
   const query =
     `ids=${requested.map(encodeURIComponent).join(',')}` +
-    '&vs_currencies=usd&include_24hr_vol=true&include_last_updated_at=true';
+    '&vs_currencies=usd,eur&include_24hr_vol=true&include_last_updated_at=true';
   const raw = await fetchJson(`${baseUrl.replace(/\/+$/, '')}/api/v3/simple/price?${query}`, {
     timeoutMs,
     source: SOURCE,

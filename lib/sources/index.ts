@@ -6,7 +6,7 @@ import { fetchCoinGeckoPrices } from './coingecko';
 import { fetchHashrateNo } from './hashrateno';
 import { fetchWhatToMine } from './whattomine';
 
-const EMPTY = { coins: [], quotes: [], btcUsd: null, volume24hBtcByTag: {} };
+const EMPTY = { coins: [], quotes: [], btcUsd: null, btcEur: null, volume24hBtcByTag: {} };
 
 export function buildFetchers(env: Env): SourceFetcher[] {
   const timeoutMs = env.UPSTREAM_TIMEOUT_MS;
@@ -35,7 +35,7 @@ export function buildFetchers(env: Env): SourceFetcher[] {
           timeoutMs,
           apiKey: env.COINGECKO_API_KEY,
         });
-        return { ...EMPTY, quotes: data.quotes, btcUsd: data.btcUsd };
+        return { ...EMPTY, quotes: data.quotes, btcUsd: data.btcUsd, btcEur: data.btcEur };
       },
     });
   }

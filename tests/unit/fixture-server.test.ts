@@ -125,7 +125,7 @@ describe('switches', () => {
     expect((await fetchWhatToMine('gpu', opts())).data.coins).toEqual([]);
     expect((await fetchHashrateNo({ ...opts(), apiKey: 'fixture' })).data).toEqual([]);
     const prices = await fetchCoinGeckoPrices([], opts());
-    expect(prices.data).toEqual({ quotes: [], btcUsd: null });
+    expect(prices.data).toEqual({ quotes: [], btcUsd: null, btcEur: null });
     expect(prices.skipped).toEqual([{ name: 'bitcoin', reason: 'not in the response (unknown id?)' }]);
   });
 
@@ -211,8 +211,8 @@ describe('requests the adapters send', () => {
     await fetchCoinGeckoPrices(['monero', 'kaspa'], { baseUrl: `${captureUrl}/`, timeoutMs: TIMEOUT_MS });
     await fetchCoinGeckoPrices(['kaspa'], { baseUrl: captureUrl, timeoutMs: TIMEOUT_MS, apiKey: 'demo-123' });
     expect(seen.map((s) => s.url)).toEqual([
-      '/api/v3/simple/price?ids=bitcoin,kaspa,monero&vs_currencies=usd&include_24hr_vol=true&include_last_updated_at=true',
-      '/api/v3/simple/price?ids=bitcoin,kaspa&vs_currencies=usd&include_24hr_vol=true&include_last_updated_at=true',
+      '/api/v3/simple/price?ids=bitcoin,kaspa,monero&vs_currencies=usd,eur&include_24hr_vol=true&include_last_updated_at=true',
+      '/api/v3/simple/price?ids=bitcoin,kaspa&vs_currencies=usd,eur&include_24hr_vol=true&include_last_updated_at=true',
     ]);
     expect(seen[0]?.headers['x-cg-demo-api-key']).toBeUndefined();
     expect(seen[1]?.headers['x-cg-demo-api-key']).toBe('demo-123');

@@ -22,7 +22,7 @@ const stats = (tag: string, overrides: Partial<NetworkStats> = {}) =>
 
 const input = (id: SourceId, partial: Partial<SourcePayload>, s: Partial<SourceStatus> = {}): SourceInput => ({
   status: status(id, s),
-  payload: { coins: [], quotes: [], btcUsd: null, volume24hBtcByTag: {}, ...partial },
+  payload: { coins: [], quotes: [], btcUsd: null, btcEur: null, volume24hBtcByTag: {}, ...partial },
 });
 
 describe('mergeSources', () => {
@@ -54,6 +54,12 @@ describe('mergeSources', () => {
     expect(evr.priceSource).toBe('whattomine-gpu');
     expect(evr.volume24hUsd).toBeCloseTo(30_000, 6);
     expect(snapshot.btcUsd).toBe(60_000);
+    expect(snapshot.eurPerUsd).toBeNull(); // no BTC/EUR from the price source: no EUR at all
+  });
+
+  it('takes EUR per USD from the price source’s own BTC/EUR and BTC/USD', () => {
+    const snapshot = mergeSources([input('coingecko', { btcUsd: 80_000, btcEur: 72_000 })], 'live');
+    expect(snapshot.eurPerUsd).toBeCloseTo(0.9, 12); // 72,000 / 80,000
   });
 
   it('flags two prices more than 25 % apart', () => {

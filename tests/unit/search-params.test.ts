@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALGORITHM_SLUGS } from '@/lib/algorithms';
-import { DEFAULT_RIG_HASHRATES, rigFromState, usesDefaultRig } from '@/lib/rig';
+import { DEVICES, getDevice } from '@/lib/hardware';
+import { DEFAULT_DEVICES, rigFromState, usesDefaultRig } from '@/lib/rig';
 import {
+  CURRENCIES,
   DEFAULT_STATE,
   DEVICE_SLUGS,
+  HORIZONS,
+  PERIODS,
   parseDashboardParams,
   serializeDashboardState,
   SORT_SLUGS,
@@ -66,13 +70,36 @@ describe('parseDashboardParams', () => {
   });
 });
 
-describe('default rig', () => {
-  it('applies only when the URL names no hashrate or power', () => {
+describe('the rig', () => {
+  it('is the default device when the URL names no device, hashrate or power', () => {
     expect(usesDefaultRig(DEFAULT_STATE)).toBe(true);
-    expect(rigFromState(DEFAULT_STATE).hashrates).toEqual(DEFAULT_RIG_HASHRATES);
+    const rig = rigFromState(DEFAULT_STATE);
+    expect(rig.devices).toEqual(DEFAULT_DEVICES);
+    const card = getDevice(DEFAULT_DEVICES[0]!.id)!;
+    const kawpow = card.rates.find((r) => r.algorithm === 'kawpow')!;
+    expect(rig.hashrates.kawpow).toBe(kawpow.hashrate);
+    expect(rig.powerWatts.kawpow).toBe(kawpow.watts);
     const own = parse('hr.randomx=10k').state;
     expect(usesDefaultRig(own)).toBe(false);
     expect(rigFromState(own).hashrates).toEqual({ randomx: 10_000 });
+  });
+
+  it('sums devices × counts, and a typed figure replaces the sum for its algorithm', () => {
+    const card = getDevice(DEFAULT_DEVICES[0]!.id)!;
+    const kawpow = card.rates.find((r) => r.algorithm === 'kawpow')!;
+    const { state, errors } = parse(`dev=${card.id}:6&hr.kawpow=200M`);
+    expect(errors).toEqual([]);
+    const rig = rigFromState(state);
+    // 6 cards: six times each figure, except the hand-typed KawPow hashrate.
+    expect(rig.hashrates.kawpow).toBe(200e6);
+    expect(rig.powerWatts.kawpow).toBe(6 * kawpow.watts);
+    const other = card.rates.find((r) => r.algorithm !== 'kawpow')!;
+    expect(rig.hashrates[other.algorithm]).toBeCloseTo(6 * other.hashrate, 6);
+  });
+
+  it('names an unknown device in the error', () => {
+    const { errors } = parse('dev=nvidia-rtx-9999:2');
+    expect(errors).toEqual([{ param: 'dev', message: expect.stringContaining('nvidia-rtx-9999') }]);
   });
 });
 
@@ -92,6 +119,11 @@ describe('serializeDashboardState', () => {
     expect(params.get('kwh')).toBe('0.12');
     expect(params.has('fee')).toBe(false);
     expect(params.has('sort')).toBe(false);
+    const view = new URLSearchParams(
+      serializeDashboardState({ ...DEFAULT_STATE, coins: ['RVN', 'ERG'], period: 'week', currency: 'btc' }),
+    );
+    expect([...view.keys()]).toEqual(['per', 'cur', 'coins']);
+    expect(view.get('coins')).toBe('RVN,ERG');
   });
 
   const hashrate = fc.oneof(
@@ -99,7 +131,11 @@ describe('serializeDashboardState', () => {
     fc.tuple(fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: 0, max: 18 })).map(([m, e]) => m * 10 ** e),
   ).filter((x) => x > 0 && x <= 1e24);
   const slug = fc.constantFrom(...ALGORITHM_SLUGS);
+  const deviceList = fc
+    .uniqueArray(fc.constantFrom(...DEVICES.map((d) => d.id)), { maxLength: 4 })
+    .chain((ids) => fc.tuple(...ids.map((id) => fc.integer({ min: 1, max: 10_000 }).map((count) => ({ id, count })))));
   const state: fc.Arbitrary<DashboardState> = fc.record({
+    devices: deviceList.map((list) => [...list]),
     hashrates: fc.dictionary(slug, hashrate, { maxKeys: 5 }),
     powerWatts: fc.dictionary(slug, fc.integer({ min: 0, max: 1_000_000 }), { maxKeys: 5 }),
     electricityUsdPerKwh: fc.double({ min: 0, max: 10, noNaN: true }),
@@ -109,6 +145,12 @@ describe('serializeDashboardState', () => {
     algorithm: fc.option(slug, { nil: null }),
     device: fc.option(fc.constantFrom(...DEVICE_SLUGS), { nil: null }),
     query: fc.option(fc.stringMatching(/^[A-Za-z0-9]{1,20}$/), { nil: null }),
+    period: fc.constantFrom(...PERIODS),
+    currency: fc.constantFrom(...CURRENCIES),
+    coins: fc.uniqueArray(fc.stringMatching(/^[A-Z0-9]{1,8}$/), { maxLength: 8 }),
+    growthPercentPerMonth: fc.oneof(fc.constant(0), fc.double({ min: -90, max: 1000, noNaN: true }).map((g) => g + 0)),
+    horizonDays: fc.constantFrom(...HORIZONS),
+    hardwareCostUsd: fc.option(fc.double({ min: 0, max: 1e9, noNaN: true }), { nil: null }),
   });
 
   it('parse ∘ serialize is the identity for every valid state', () => {

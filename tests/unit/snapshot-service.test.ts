@@ -12,6 +12,7 @@ const payload = (coins: NetworkStats[], btcUsd: number | null = 60_000): SourceP
   coins,
   quotes: [],
   btcUsd,
+  btcEur: null,
   volume24hBtcByTag: {},
 });
 
@@ -20,6 +21,7 @@ const EMBEDDED: Snapshot = {
   mode: 'embedded',
   stale: true,
   btcUsd: null,
+  eurPerUsd: null,
   sources: [],
   coins: [],
 };
@@ -99,6 +101,7 @@ describe('SnapshotService', () => {
       coins: [],
       quotes: [{ id: 'ravencoin', priceUsd: 0.03, volume24hUsd: 1e7, updatedAt: null }],
       btcUsd: 60_000,
+      btcEur: null,
       volume24hBtcByTag: {},
     }));
     const service = new SnapshotService({

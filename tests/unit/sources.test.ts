@@ -297,6 +297,7 @@ describe('CoinGecko simple/price 2026-09-27 recording', () => {
     const { data, skipped } = normalizeCoinGecko(readJson(CG_PRICE), ['bitcoin', 'ethereum']);
     expect(skipped).toEqual([]);
     expect(data.btcUsd).toBe(84449);
+    expect(data.btcEur).toBeNull(); // this recording asked for USD only
     expect(data.quotes).toEqual([
       { id: 'bitcoin', priceUsd: 84449, volume24hUsd: 21971999782.491917, updatedAt: null },
       { id: 'ethereum', priceUsd: 2686.81, volume24hUsd: 8197000559.4700575, updatedAt: null },
@@ -323,6 +324,13 @@ describe('CoinGecko simple/price 2026-09-27 recording', () => {
       { name: 'empty', reason: 'no USD price' },
       { name: 'delisted', reason: 'not in the response (unknown id?)' },
     ]);
+  });
+
+  it('reads BTC/EUR from bitcoin’s eur field, for the EUR switch', () => {
+    // Shape as documented for vs_currencies=usd,eur; the figures are made up for the test.
+    const { data } = normalizeCoinGecko({ bitcoin: { usd: 84449, eur: 72000, usd_24h_vol: 1 } });
+    expect(data.btcEur).toBe(72000);
+    expect(normalizeCoinGecko({ bitcoin: { usd: 84449, eur: 0 } }).data.btcEur).toBeNull();
   });
 
   it('throws SchemaError for an array body', () => {

@@ -2,7 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CoinFlags } from '@/components/coin-flags';
+import { LazyProfitElectricityChart, LazyProjectionChart } from '@/components/charts/lazy';
+import { CopyLink } from '@/components/copy-link';
 import { DataBanner, formatUtc } from '@/components/data-banner';
+import { ProjectionControls } from '@/components/projection-controls';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
+import { upcomingRewardChanges } from '@/lib/halvings';
+import { previewMetadata } from '@/lib/preview';
+import { breakEvenElectricityUsdPerKwh, profitAgainstElectricity, projectCumulativeProfit } from '@/lib/projection';
 import { ParamErrors } from '@/components/param-errors';
 import { getAlgorithm } from '@/lib/algorithms';
 import { getCoin } from '@/lib/data';
@@ -27,11 +34,18 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { tag } = await params;
+  const { state } = parseDashboardParams(await searchParams);
   const { coin } = await getCoin(decodeTag(tag));
   if (!coin) return { title: 'Coin not found' };
-  return { title: `${coin.name} (${coin.tag}) mining profitability`, description: `Network, price and your rig’s estimate for ${coin.name}.` };
+  return previewMetadata({
+    title: `${coin.name} (${coin.tag}) mining profitability`,
+    description: `Network, price and your rig’s estimate for ${coin.name}, with every figure’s source and age.`,
+    page: { kind: 'coin', tag: coin.tag },
+    path: `/coins/${encodeURIComponent(coin.tag)}`,
+    state,
+  });
 }
 
 function sourceName(snapshot: Snapshot, id: SourceId | null): string {
@@ -66,12 +80,28 @@ export default async function CoinPage({ params, searchParams }: Props) {
   const networkAsOf = coin.updatedAt ?? snapshot.sources.find((s) => s.id === coin.source)?.fetchedAt ?? null;
   const priceAsOf = snapshot.sources.find((s) => s.id === coin.priceSource)?.fetchedAt ?? networkAsOf;
   const soloSeconds = est?.soloDaysToBlock != null ? est.soloDaysToBlock * SECONDS_PER_DAY : null;
+  const watts = row.powerWatts ?? 0;
+  const breakEvenKwh = breakEvenElectricityUsdPerKwh(est?.revenueUsdPerDay ?? null, watts);
+  const changes = upcomingRewardChanges(coin.tag, snapshot.asOf, state.horizonDays);
+  const projection =
+    est?.coinsPerDay != null && coin.priceUsd !== null
+      ? projectCumulativeProfit({
+          coinsPerDay: est.coinsPerDay,
+          priceUsd: coin.priceUsd,
+          powerCostUsdPerDay: est.powerCostUsdPerDay,
+          days: state.horizonDays,
+          difficultyGrowthPercentPerMonth: state.growthPercentPerMonth,
+          halvings: changes.map((c) => ({ day: c.day, factor: c.factor })),
+          hardwareCostUsd: state.hardwareCostUsd ?? 0,
+        })
+      : null;
 
   return (
     <>
-      <p className="small">
+      <div className="toolbar">
         <Link href={`/${query}`}>← Back to the ranking</Link>
-      </p>
+        <CopyLink path={`/coins/${encodeURIComponent(coin.tag)}${query}`} />
+      </div>
       <h1>
         {coin.name} <span className="muted">({coin.tag})</span>
         <CoinFlags flags={coin.flags} networkShare={est?.networkShare} />
@@ -208,6 +238,66 @@ export default async function CoinPage({ params, searchParams }: Props) {
           </>
         )}
       </section>
+
+      {est?.revenueUsdPerDay != null && (
+        <NuqsAdapter>
+          <section className="panel" aria-labelledby="projection-title">
+            <h2 id="projection-title">Projections</h2>
+            <div className="cols">
+              <figure className="chart-panel">
+                <figcaption>
+                  <h3 className="subhead">Profit against electricity price</h3>
+                  <p className="muted small" data-testid="break-even">
+                    {breakEvenKwh === null
+                      ? 'No power draw entered: power costs nothing in this estimate.'
+                      : `Break-even at ${formatUsd(breakEvenKwh)}/kWh: above it this rig loses money on ${coin.tag}.`}
+                  </p>
+                </figcaption>
+                <LazyProfitElectricityChart
+                  points={profitAgainstElectricity({
+                    revenueUsdPerDay: est.revenueUsdPerDay,
+                    powerWatts: watts,
+                    maxKwh: Math.max(0.5, Math.min(10, (breakEvenKwh ?? 0.25) * 2, rig.electricityUsdPerKwh * 2)),
+                    steps: 40,
+                  })}
+                  breakEvenKwh={breakEvenKwh}
+                  currentKwh={rig.electricityUsdPerKwh}
+                />
+              </figure>
+              <figure className="chart-panel">
+                <figcaption>
+                  <h3 className="subhead">Cumulative profit over {state.horizonDays} days</h3>
+                  <p className="muted small" data-testid="projection-summary">
+                    From the data’s date ({snapshot.asOf.slice(0, 10)}), price held at today’s, difficulty{' '}
+                    {state.growthPercentPerMonth === 0 ? 'flat' : `${state.growthPercentPerMonth > 0 ? '+' : ''}${state.growthPercentPerMonth} % a month`}
+                    {changes.length > 0
+                      ? `; reward changes applied: ${changes.map((c) => `${c.date.slice(0, 10)} (×${formatSignificant(c.factor, 3)})`).join(', ')}`
+                      : '; no known reward change in this period'}
+                    . Total {formatUsd(projection?.totalProfitUsd ?? null)}
+                    {state.hardwareCostUsd !== null &&
+                      (projection?.breakEvenDay != null
+                        ? `; hardware paid back on day ${projection.breakEvenDay}`
+                        : '; hardware not paid back within this period')}
+                    .
+                  </p>
+                </figcaption>
+                {projection && (
+                  <LazyProjectionChart
+                    points={projection.points}
+                    breakEvenDay={projection.breakEvenDay}
+                    halvingDays={changes.map((c) => c.day)}
+                  />
+                )}
+              </figure>
+            </div>
+            <ProjectionControls
+              growthPercentPerMonth={state.growthPercentPerMonth}
+              horizonDays={state.horizonDays}
+              hardwareCostUsd={state.hardwareCostUsd}
+            />
+          </section>
+        </NuqsAdapter>
+      )}
 
       <section className="panel" aria-labelledby="flags-title">
         <h2 id="flags-title">What to watch</h2>

@@ -1,0 +1,71 @@
+'use client';
+
+// The charts, loaded only in the browser after the page has painted: recharts stays out of the
+// first-load bundle, and a skeleton of each chart's size holds its place so nothing jumps.
+import dynamic from 'next/dynamic';
+import type { ProfitElectricityChartProps } from './profit-electricity-chart';
+import type { ProjectionChartProps } from './projection-chart';
+import type { RankingBarChartProps } from './ranking-bar-chart';
+import type { RewardEffortScatterProps } from './reward-effort-scatter';
+import { CHART_HEIGHT, LEGEND_ALLOWANCE, RANKING_LEGEND_ALLOWANCE, rankingChartHeight } from './sizes';
+
+/** Fills its slot (whose min-height is the chart's height) until the chart arrives. */
+function ChartSkeleton() {
+  return <div className="chart-skeleton" aria-hidden="true" style={{ height: '100%', minHeight: 'inherit' }} />;
+}
+
+const loading = () => <ChartSkeleton />;
+
+const RankingBarChart = dynamic(() => import('./ranking-bar-chart').then((m) => m.RankingBarChart), {
+  ssr: false,
+  loading,
+});
+const RewardEffortScatter = dynamic(() => import('./reward-effort-scatter').then((m) => m.RewardEffortScatter), {
+  ssr: false,
+  loading,
+});
+const ProfitElectricityChart = dynamic(
+  () => import('./profit-electricity-chart').then((m) => m.ProfitElectricityChart),
+  { ssr: false, loading },
+);
+const ProjectionChart = dynamic(() => import('./projection-chart').then((m) => m.ProjectionChart), {
+  ssr: false,
+  loading,
+});
+
+function Slot({ height, children }: { height: number; children: React.ReactNode }) {
+  return <div style={{ minHeight: height }}>{children}</div>;
+}
+
+export function LazyRankingBarChart(props: RankingBarChartProps) {
+  return (
+    <Slot height={rankingChartHeight(props.data.length) + RANKING_LEGEND_ALLOWANCE}>
+      <RankingBarChart {...props} />
+    </Slot>
+  );
+}
+
+export function LazyRewardEffortScatter(props: RewardEffortScatterProps) {
+  return (
+    <Slot height={CHART_HEIGHT + LEGEND_ALLOWANCE}>
+      <RewardEffortScatter {...props} />
+    </Slot>
+  );
+}
+
+export function LazyProfitElectricityChart(props: ProfitElectricityChartProps) {
+  return (
+    <Slot height={CHART_HEIGHT}>
+      <ProfitElectricityChart {...props} />
+    </Slot>
+  );
+}
+
+export function LazyProjectionChart(props: ProjectionChartProps) {
+  const hasKey = props.halvingDays.length > 0 || props.breakEvenDay !== null;
+  return (
+    <Slot height={CHART_HEIGHT + (hasKey ? LEGEND_ALLOWANCE : 0)}>
+      <ProjectionChart {...props} />
+    </Slot>
+  );
+}

@@ -1,0 +1,57 @@
+'use client';
+
+import { useQueryStates } from 'nuqs';
+import { useTransition } from 'react';
+import { CURRENCY_LABEL, PERIOD_LABEL } from '@/lib/currency';
+import { CURRENCIES, dashboardParsers, PERIODS, type CurrencySlug, type PeriodSlug } from '@/lib/search-params';
+
+const VIEW = { per: dashboardParsers.per, cur: dashboardParsers.cur };
+
+/** Period and currency of every money figure; a currency without a rate is shown disabled. */
+export function ViewSwitches({
+  period,
+  currency,
+  unavailable,
+}: {
+  period: PeriodSlug;
+  currency: CurrencySlug;
+  unavailable: Partial<Record<CurrencySlug, string>>;
+}) {
+  const [pending, startTransition] = useTransition();
+  const [, setParams] = useQueryStates(VIEW, { shallow: false, history: 'replace', scroll: false, startTransition });
+  return (
+    <div className="toolbar" aria-label="Period and currency">
+      <div className="chips" role="group" aria-label="Period">
+        {PERIODS.map((p) => (
+          <button
+            key={p}
+            type="button"
+            className="chip"
+            aria-pressed={period === p}
+            aria-current={period === p ? 'true' : undefined}
+            onClick={() => void setParams({ per: p === 'day' ? null : p })}
+          >
+            per {PERIOD_LABEL[p]}
+          </button>
+        ))}
+      </div>
+      <div className="chips" role="group" aria-label="Currency">
+        {CURRENCIES.map((c) => (
+          <button
+            key={c}
+            type="button"
+            className="chip"
+            aria-pressed={currency === c}
+            aria-current={currency === c ? 'true' : undefined}
+            disabled={unavailable[c] !== undefined}
+            title={unavailable[c]}
+            onClick={() => void setParams({ cur: c === 'usd' ? null : c })}
+          >
+            {CURRENCY_LABEL[c]}
+          </button>
+        ))}
+      </div>
+      {pending && <span className="muted small">updating…</span>}
+    </div>
+  );
+}
