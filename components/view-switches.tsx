@@ -2,7 +2,7 @@
 
 import { useQueryStates } from 'nuqs';
 import { useTransition } from 'react';
-import { CURRENCY_LABEL, PERIOD_LABEL } from '@/lib/currency';
+import { CURRENCY_LABEL } from '@/lib/currency';
 import { CURRENCIES, dashboardParsers, PERIODS, type CurrencySlug, type PeriodSlug } from '@/lib/search-params';
 
 const VIEW = { per: dashboardParsers.per, cur: dashboardParsers.cur };
@@ -22,6 +22,7 @@ export function ViewSwitches({
   return (
     <div className="toolbar" aria-label="Period and currency">
       <div className="chips" role="group" aria-label="Period">
+        <span className="muted small">per</span>
         {PERIODS.map((p) => (
           <button
             key={p}
@@ -31,7 +32,7 @@ export function ViewSwitches({
             aria-current={period === p ? 'true' : undefined}
             onClick={() => void setParams({ per: p === 'day' ? null : p })}
           >
-            per {PERIOD_LABEL[p]}
+            {p}
           </button>
         ))}
       </div>

@@ -7,12 +7,6 @@ import type { CurrencySlug, PeriodSlug } from './search-params';
 export type Rates = { btcUsd: number | null; eurPerUsd: number | null };
 
 export const CURRENCY_LABEL: Readonly<Record<CurrencySlug, string>> = { usd: 'USD', eur: 'EUR', btc: 'BTC' };
-export const PERIOD_LABEL: Readonly<Record<PeriodSlug, string>> = {
-  hour: 'hour',
-  day: 'day',
-  week: 'week',
-  month: 'month (30 days)',
-};
 
 export function currencyAvailable(currency: CurrencySlug, rates: Rates): boolean {
   if (currency === 'eur') return rates.eurPerUsd !== null && rates.eurPerUsd > 0;

@@ -56,7 +56,7 @@ test('a mixed rig from presets changes the ranking and the charts, and the compa
 test('the period and currency switches rescale every money figure', async ({ page }) => {
   await page.goto('/?dev=nvidia-rtx-3070:1&sort=name');
   const perDay = await row(page, 'RVN').getByTestId('profit').innerText();
-  await page.getByRole('button', { name: 'per week' }).click();
+  await page.getByRole('group', { name: 'Period' }).getByRole('button', { name: 'week' }).click();
   await expect(page).toHaveURL(/per=week/);
   await expect(page.locator('th', { hasText: 'Profit' })).toContainText('USD / week');
   const perWeek = await row(page, 'RVN').getByTestId('profit').innerText();
