@@ -18,6 +18,7 @@ test('a mixed rig from presets changes the ranking and the charts, and the compa
 }) => {
   await page.goto('/');
   await expect(page.getByTestId('ranking-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  const chartBefore = await page.getByTestId('ranking-chart').getAttribute('aria-label');
   // The default card mines no RandomX: Monero has no estimate yet.
   await expect(row(page, 'XMR')).toContainText('Add a RandomX hashrate');
 
@@ -26,6 +27,8 @@ test('a mixed rig from presets changes the ranking and the charts, and the compa
   await addDevice(page, '7950X', /Ryzen 9 7950X/);
   await expect(page).toHaveURL(/amd-ryzen-9-7950x/);
   await expect(row(page, 'XMR').getByTestId('profit')).toHaveText(/\$/);
+  // Six cards and a CPU earn more per coin: the chart's figures change with the rig.
+  await expect(page.getByTestId('ranking-chart')).not.toHaveAttribute('aria-label', chartBefore ?? '');
   // Six cards: the KawPow figure is six times one card's.
   const api = await (await page.request.get(`/api/estimates${new URL(page.url()).search}`)).json();
   const single = await (await page.request.get('/api/estimates?dev=nvidia-rtx-3070:1')).json();
