@@ -13,6 +13,7 @@ import { ALGORITHMS, getAlgorithm } from '@/lib/algorithms';
 import { CURRENCY_LABEL, moneyPer } from '@/lib/currency';
 import { getSnapshotView } from '@/lib/data';
 import { previewMetadata } from '@/lib/preview';
+import { BASIS_LABEL, DEFAULT_BASIS } from '@/lib/basis';
 import { SCORE_FORMULA, SCORE_NAME } from '@/lib/score';
 import { parseDashboardParams, serializeDashboardState, type DashboardState } from '@/lib/search-params';
 import { buildView, deviceSums } from '@/lib/view';
@@ -82,7 +83,12 @@ export default async function HomePage({ searchParams }: Props) {
         isDefaultRig={view.isDefaultRig}
       />
       <div className="toolbar-row">
-        <ViewSwitches period={state.period} currency={state.currency} unavailable={view.unavailable} />
+        <ViewSwitches
+          period={state.period}
+          currency={state.currency}
+          basis={state.basis}
+          unavailable={view.unavailable}
+        />
         <div className="toolbar share-tools">
           <CopyLink path={selfHref} />
           <a className="button" href={`/api/export${query}`} download data-testid="csv-link">
@@ -129,6 +135,13 @@ export default async function HomePage({ searchParams }: Props) {
         <CompareBar state={state} />
       </div>
       <CoinTable rows={rows} state={state} rates={rates} />
+      <p className="muted small" data-testid="basis-note">
+        Estimates use <strong>{BASIS_LABEL[state.basis]}</strong>
+        {state.basis === DEFAULT_BASIS ? ' (the default)' : ''}
+        {state.basis !== 'current' &&
+          `: ${rows.filter((r) => r.basisUsed !== 'current').length} of ${rows.length} coins have ${state.basis} averages (the upstream’s own, or our recorded history); the others use current figures`}
+        . Averages smooth the difficulty jumps that profit-switching pools cause on small coins.
+      </p>
       <p className="muted small" data-testid="score-formula">
         <strong>{SCORE_NAME}</strong> = {SCORE_FORMULA}: what each kWh your rig burns earns after paying for it. Revenue
         uses each coin’s current price; power cost = W × 24 / 1000 × USD/kWh. “—” means the source gives no figure; a

@@ -7,6 +7,7 @@ const LABELS: Record<CoinFlag['code'], { label: string; bad: boolean }> = {
   'no-volume': { label: 'no trading', bad: true },
   'stale-source': { label: 'stale', bad: true },
   'price-disagreement': { label: 'prices differ', bad: true },
+  'volatile-difficulty': { label: 'jumpy difficulty', bad: true },
 };
 
 /** Compact badges; the full message is the tooltip and the accessible name. */

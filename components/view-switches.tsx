@@ -2,19 +2,22 @@
 
 import { useQueryStates } from 'nuqs';
 import { useTransition } from 'react';
+import { BASES, BASIS_LABEL, DEFAULT_BASIS, type Basis } from '@/lib/basis';
 import { CURRENCY_LABEL } from '@/lib/currency';
 import { CURRENCIES, dashboardParsers, PERIODS, type CurrencySlug, type PeriodSlug } from '@/lib/search-params';
 
-const VIEW = { per: dashboardParsers.per, cur: dashboardParsers.cur };
+const VIEW = { per: dashboardParsers.per, cur: dashboardParsers.cur, basis: dashboardParsers.basis };
 
 /** Period and currency of every money figure; a currency without a rate is shown disabled. */
 export function ViewSwitches({
   period,
   currency,
+  basis,
   unavailable,
 }: {
   period: PeriodSlug;
   currency: CurrencySlug;
+  basis: Basis;
   unavailable: Partial<Record<CurrencySlug, string>>;
 }) {
   const [pending, startTransition] = useTransition();
@@ -49,6 +52,22 @@ export function ViewSwitches({
             onClick={() => void setParams({ cur: c === 'usd' ? null : c })}
           >
             {CURRENCY_LABEL[c]}
+          </button>
+        ))}
+      </div>
+      <div className="chips" role="group" aria-label="Estimate basis">
+        <span className="muted small">basis</span>
+        {BASES.map((b) => (
+          <button
+            key={b}
+            type="button"
+            className="chip"
+            aria-pressed={basis === b}
+            aria-current={basis === b ? 'true' : undefined}
+            title={BASIS_LABEL[b]}
+            onClick={() => void setParams({ basis: b === DEFAULT_BASIS ? null : b })}
+          >
+            {b === 'current' ? 'now' : b}
           </button>
         ))}
       </div>

@@ -5,7 +5,18 @@
 import { getAlgorithm } from './algorithms';
 import { getCoinFacts, targetBlockTimeSeconds } from './coins';
 import { impliedNetworkHashrate } from './profit';
-import type { Coin, CoinFlag, NetworkStats, PriceQuote, Snapshot, SourceId, SourcePayload, SourceStatus } from './types';
+import {
+  AVERAGE_WINDOWS,
+  type Averages,
+  type Coin,
+  type CoinFlag,
+  type NetworkStats,
+  type PriceQuote,
+  type Snapshot,
+  type SourceId,
+  type SourcePayload,
+  type SourceStatus,
+} from './types';
 import { formatAge, formatHashrate, formatSignificant } from './units';
 
 /** Difficulty and reported network hashrate disagree when one is more than this factor off the other. */
@@ -82,6 +93,20 @@ type CoinContext = {
   quote: PriceQuote | null;
 };
 
+/** Upstream averages priced in BTC get their USD price from the same BTC/USD rate as the coin. */
+function withUsdPrices(averages: Averages, btcUsd: number | null): Averages {
+  const out: Averages = {};
+  for (const window of AVERAGE_WINDOWS) {
+    const figures = averages[window];
+    if (!figures) continue;
+    out[window] = {
+      ...figures,
+      priceUsd: figures.priceUsd ?? (figures.priceBtc !== null && btcUsd !== null ? figures.priceBtc * btcUsd : null),
+    };
+  }
+  return out;
+}
+
 export function buildCoin(stats: NetworkStats, ctx: CoinContext): Coin {
   const facts = getCoinFacts(stats.tag);
   const algorithm = getAlgorithm(stats.algorithm);
@@ -154,6 +179,8 @@ export function buildCoin(stats: NetworkStats, ctx: CoinContext): Coin {
     source: ctx.source,
     priceSource,
     impliedNetworkHashrate: implied,
+    averages: withUsdPrices(stats.averages, ctx.btcUsd),
+    difficultyCv24h: null,
     flags,
   };
 }

@@ -1,6 +1,7 @@
 // Joins a snapshot's coins with a rig: one estimate per coin, filtered and sorted as the URL
 // says. Used by the page and by /api/estimates so both rank identically.
 import { getAlgorithm } from './algorithms';
+import { coinOnBasis, type Basis, type BasisUsed } from './basis';
 import { estimate, type Estimate } from './profit';
 import type { Rig } from './rig';
 import { rewardToEffort } from './score';
@@ -16,6 +17,8 @@ export type RankedRow = {
   estimate: Estimate | null;
   /** Reward-to-effort (lib/score.ts): profit per kWh, USD/kWh. */
   score: number | null;
+  /** Which figures the estimate used: current, or an upstream or history average. */
+  basisUsed: BasisUsed;
 };
 
 type SortKey = (row: RankedRow) => number | string | null;
@@ -36,17 +39,25 @@ const SORT_KEYS: Record<SortSlug, SortKey> = {
   algorithm: (r) => getAlgorithm(r.coin.algorithm)?.name.toLowerCase() ?? r.coin.algorithm,
 };
 
-export function estimateRow(coin: Coin, rig: Rig): RankedRow {
+export function estimateRow(current: Coin, rig: Rig, basis: Basis = 'current'): RankedRow {
+  const { coin, used: basisUsed } = coinOnBasis(current, basis);
   const hashrate = rig.hashrates[coin.algorithm] ?? null;
   const powerWatts = rig.powerWatts[coin.algorithm] ?? null;
-  if (hashrate === null) return { coin, hashrate, powerWatts, estimate: null, score: null };
+  if (hashrate === null) return { coin, hashrate, powerWatts, estimate: null, score: null, basisUsed };
   const result = estimate(coin, {
     hashrate,
     powerWatts: powerWatts ?? 0,
     electricityUsdPerKwh: rig.electricityUsdPerKwh,
     poolFeePercent: rig.poolFeePercent,
   });
-  return { coin, hashrate, powerWatts, estimate: result, score: rewardToEffort(result.profitUsdPerDay, powerWatts) };
+  return {
+    coin,
+    hashrate,
+    powerWatts,
+    estimate: result,
+    score: rewardToEffort(result.profitUsdPerDay, powerWatts),
+    basisUsed,
+  };
 }
 
 export function matchesFilters(
@@ -69,13 +80,13 @@ export function matchesFilters(
 export function rankCoins(
   coins: readonly Coin[],
   rig: Rig,
-  view: Pick<DashboardState, 'sort' | 'dir' | 'algorithm' | 'device' | 'query'>,
+  view: Pick<DashboardState, 'sort' | 'dir' | 'algorithm' | 'device' | 'query'> & { basis?: Basis },
 ): RankedRow[] {
   const key = SORT_KEYS[view.sort];
   const sign = view.dir === 'asc' ? 1 : -1;
   return coins
     .filter((coin) => matchesFilters(coin, view))
-    .map((coin) => estimateRow(coin, rig))
+    .map((coin) => estimateRow(coin, rig, view.basis))
     .sort((a, b) => {
       const ka = key(a);
       const kb = key(b);

@@ -3,6 +3,7 @@
 // the page, a 400 from the API), and the serializer that writes every link.
 import { createParser, createSerializer, type inferParserType, type SingleParserBuilder } from 'nuqs/server';
 import { ALGORITHMS, ALGORITHM_SLUGS, DEVICE_CLASSES, type DeviceClass } from './algorithms';
+import { BASES, DEFAULT_BASIS, type Basis } from './basis';
 import { parseDeviceList, serializeDeviceList, type RigDevice } from './hardware';
 import { parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from './units';
 
@@ -57,6 +58,8 @@ export type DashboardState = {
   currency: CurrencySlug;
   /** Coins picked for /compare (tags), in the order picked. */
   coins: string[];
+  /** Estimate basis: current figures or 24 h / 3 d / 7 d averages. */
+  basis: Basis;
   /** Coin page projection: difficulty growth % per 30 days, horizon in days, hardware cost USD. */
   growthPercentPerMonth: number;
   horizonDays: (typeof HORIZONS)[number];
@@ -79,6 +82,7 @@ export const DEFAULT_STATE: DashboardState = {
   period: 'day',
   currency: 'usd',
   coins: [],
+  basis: DEFAULT_BASIS,
   growthPercentPerMonth: 0,
   horizonDays: 90,
   hardwareCostUsd: null,
@@ -152,6 +156,7 @@ const FIELDS = {
   per: field({ key: 'period', parse: oneOf(PERIODS, 'period'), serialize: String }),
   cur: field({ key: 'currency', parse: oneOf(CURRENCIES, 'currency'), serialize: String }),
   coins: field({ key: 'coins', parse: parseCoinList, serialize: (tags) => tags.join(',') }),
+  basis: field({ key: 'basis', parse: oneOf(BASES, 'basis'), serialize: String }),
   growth: field({ key: 'growthPercentPerMonth', parse: parseGrowth, serialize: decimal }),
   days: field({ key: 'horizonDays', parse: parseHorizon, serialize: String }),
   hw: field({ key: 'hardwareCostUsd', parse: parseHardwareCost, serialize: decimal }),

@@ -5,6 +5,27 @@ import { z } from 'zod';
 const finite = z.number().refine(Number.isFinite, 'must be finite');
 const nullableFinite = finite.nullable();
 
+export const AVERAGE_WINDOWS = ['24h', '3d', '7d'] as const;
+export type AverageWindow = (typeof AVERAGE_WINDOWS)[number];
+
+/** A window's average figures, from the upstream's own averages or from our history. */
+export const windowFiguresSchema = z.object({
+  difficulty: nullableFinite,
+  networkHashrate: nullableFinite,
+  blockReward: nullableFinite,
+  priceUsd: nullableFinite,
+  priceBtc: nullableFinite,
+  source: z.enum(['upstream', 'history']),
+  /** History points the average is made of (null for an upstream average). */
+  points: z.number().int().nonnegative().nullable(),
+});
+export type WindowFigures = z.infer<typeof windowFiguresSchema>;
+
+export const averagesSchema = z
+  .object({ '24h': windowFiguresSchema.optional(), '3d': windowFiguresSchema.optional(), '7d': windowFiguresSchema.optional() })
+  .default({});
+export type Averages = z.infer<typeof averagesSchema>;
+
 /** Network stats for one coin as one source reports them, normalized to base units. */
 export const networkStatsSchema = z.object({
   tag: z.string().min(1),
@@ -25,6 +46,8 @@ export const networkStatsSchema = z.object({
   lagging: z.boolean(),
   /** When the upstream says these figures were taken (ISO), if it says. */
   updatedAt: z.string().nullable(),
+  /** 24 h / 3 d / 7 d averages where the upstream publishes them (WhatToMine does). */
+  averages: averagesSchema,
 });
 export type NetworkStats = z.infer<typeof networkStatsSchema>;
 
@@ -47,7 +70,15 @@ export const SOURCE_IDS = ['whattomine-gpu', 'whattomine-asic', 'coingecko', 'ha
 export type SourceId = (typeof SOURCE_IDS)[number];
 
 export const coinFlagSchema = z.object({
-  code: z.enum(['lagging', 'difficulty-mismatch', 'no-price', 'no-volume', 'stale-source', 'price-disagreement']),
+  code: z.enum([
+    'lagging',
+    'difficulty-mismatch',
+    'no-price',
+    'no-volume',
+    'stale-source',
+    'price-disagreement',
+    'volatile-difficulty',
+  ]),
   message: z.string(),
 });
 export type CoinFlag = z.infer<typeof coinFlagSchema>;
@@ -60,6 +91,8 @@ export const coinSchema = networkStatsSchema.extend({
   priceSource: z.enum(SOURCE_IDS).nullable(),
   /** The network hashrate that difficulty × k / block time implies, for the consistency check. */
   impliedNetworkHashrate: nullableFinite,
+  /** Coefficient of variation of difficulty over 24 h, from history; null until there are points. */
+  difficultyCv24h: nullableFinite.default(null),
   flags: z.array(coinFlagSchema),
 });
 export type Coin = z.infer<typeof coinSchema>;

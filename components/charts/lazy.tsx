@@ -3,6 +3,7 @@
 // The charts, loaded only in the browser after the page has painted: recharts stays out of the
 // first-load bundle, and a skeleton of each chart's size holds its place so nothing jumps.
 import dynamic from 'next/dynamic';
+import type { HistoryChartProps } from './history-chart';
 import type { ProfitElectricityChartProps } from './profit-electricity-chart';
 import type { ProjectionChartProps } from './projection-chart';
 import type { RankingBarChartProps } from './ranking-bar-chart';
@@ -66,6 +67,16 @@ export function LazyProjectionChart(props: ProjectionChartProps) {
   return (
     <Slot height={CHART_HEIGHT + (hasKey ? LEGEND_ALLOWANCE : 0)}>
       <ProjectionChart {...props} />
+    </Slot>
+  );
+}
+
+const HistoryChart = dynamic(() => import('./history-chart').then((m) => m.HistoryChart), { ssr: false, loading });
+
+export function LazyHistoryChart(props: HistoryChartProps) {
+  return (
+    <Slot height={CHART_HEIGHT * 0.7}>
+      <HistoryChart {...props} />
     </Slot>
   );
 }

@@ -73,6 +73,7 @@ export function normalizeHashrateNo(raw: unknown, updatedAt: string | null): Sou
       volume24hUsd: null,
       lagging: false,
       updatedAt,
+      averages: {}, // hashrate.no publishes %-changes, not averages: history supplies them
     });
   }
   return { data: coins, skipped };

@@ -100,6 +100,31 @@ export function normalizeWhatToMine(raw: unknown, kind: WhatToMineKind): SourceR
     const volume = entry.exchange_rate_vol;
     if (!isBitcoin && typeof volume === 'number' && volume >= 0) volume24hBtcByTag[entry.tag] = volume;
 
+    // WhatToMine's own averages; Bitcoin's rates are in USD, every other row's in BTC.
+    const window = (difficulty?: number | null, reward?: number | null, rate?: number | null) => {
+      const figures = {
+        difficulty: positiveOrNull(difficulty),
+        networkHashrate: null,
+        blockReward: positiveOrNull(reward),
+        priceUsd: isBitcoin ? positiveOrNull(rate) : null,
+        priceBtc: isBitcoin ? 1 : positiveOrNull(rate),
+        source: 'upstream' as const,
+        points: null,
+      };
+      return figures.difficulty === null && figures.priceUsd === null && (isBitcoin || figures.priceBtc === null)
+        ? undefined
+        : figures;
+    };
+    const averages = Object.fromEntries(
+      (
+        [
+          ['24h', window(entry.difficulty24, entry.block_reward24, entry.exchange_rate24)],
+          ['3d', window(entry.difficulty3, entry.block_reward3, entry.exchange_rate3)],
+          ['7d', window(entry.difficulty7, entry.block_reward7, entry.exchange_rate7)],
+        ] as const
+      ).filter(([, figures]) => figures !== undefined),
+    );
+
     coins.push({
       tag: entry.tag,
       name: entry.name ?? key,
@@ -114,6 +139,7 @@ export function normalizeWhatToMine(raw: unknown, kind: WhatToMineKind): SourceR
       volume24hUsd: null,
       lagging: entry.lagging,
       updatedAt: isoFromUnixSeconds(entry.timestamp),
+      averages,
     });
   }
   return { data: { coins, btcUsd, volume24hBtcByTag }, skipped };

@@ -17,6 +17,7 @@ export function networkStats(tag: string, overrides: Partial<NetworkStats> = {})
     volume24hUsd: null,
     lagging: false,
     updatedAt: null,
+    averages: {},
     ...overrides,
   };
 }

@@ -106,6 +106,18 @@ describe('WhatToMine coins.json 2017 recording', () => {
       volume24hUsd: null,
       lagging: false,
       updatedAt: '2017-09-07T19:00:29.000Z', // timestamp 1504810829
+      // WhatToMine's own 24 h averages: difficulty24, block_reward24, exchange_rate24 (BTC).
+      averages: {
+        '24h': {
+          difficulty: 26991071668.6476,
+          networkHashrate: null,
+          blockReward: 6.48433135901421,
+          priceUsd: null,
+          priceBtc: 0.0262272652813853,
+          source: 'upstream',
+          points: null,
+        },
+      },
     });
   });
 
@@ -253,6 +265,7 @@ describe('hashrate.no /v1/coins 2024-03-16 recording', () => {
       volume24hUsd: null,
       lagging: false,
       updatedAt: '2024-03-16T00:00:00Z',
+      averages: {},
     });
     expect(byTag(data, 'KAS')).toMatchObject({ algorithm: 'kheavyhash', emissionPerDay: 10667881.095264, networkHashrate: 183753527904140000 });
   });

@@ -73,7 +73,7 @@ export default async function CoinPage({ params, searchParams }: Props) {
   const algorithm = getAlgorithm(coin.algorithm);
   const unit = algorithm?.unit ?? 'H/s';
   const rig = rigFromState(state);
-  const row = estimateRow(coin, rig);
+  const row = estimateRow(coin, rig, state.basis);
   const est = row.estimate;
   const query = serializeDashboardState(state);
   const networkSource = sourceName(snapshot, coin.source);

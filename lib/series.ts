@@ -1,0 +1,33 @@
+// Time series for charts: a gap in the data stays a gap. Where two recorded points are much
+// further apart than the series' usual spacing, a null point is put between them, so a line
+// chart breaks there instead of drawing a line across missing data.
+
+export type SeriesPoint = { at: number; value: number | null };
+
+/** A gap is a spacing more than this many times the median spacing (and at least `minGapMs`). */
+export const GAP_FACTOR = 3;
+
+export function withGaps(points: readonly SeriesPoint[], minGapMs = 15 * 60_000): SeriesPoint[] {
+  const sorted = [...points].sort((a, b) => a.at - b.at);
+  if (sorted.length < 3) return sorted;
+  const spacings = sorted.slice(1).map((p, i) => p.at - sorted[i]!.at).sort((a, b) => a - b);
+  const median = spacings[Math.floor(spacings.length / 2)]!;
+  const limit = Math.max(median * GAP_FACTOR, minGapMs);
+  const out: SeriesPoint[] = [sorted[0]!];
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const point = sorted[i]!;
+    if (point.at - prev.at > limit) out.push({ at: prev.at + (point.at - prev.at) / 2, value: null });
+    out.push(point);
+  }
+  return out;
+}
+
+export const HISTORY_RANGES = ['24h', '7d', '30d', 'all'] as const;
+export type HistoryRange = (typeof HISTORY_RANGES)[number];
+export const RANGE_MS: Readonly<Record<HistoryRange, number | null>> = {
+  '24h': 86_400_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+  all: null,
+};
