@@ -5,6 +5,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { enrichSnapshot, type HistoryReader } from './history-enrich';
 import { log } from './log';
 import { mergeSources, type SourceInput } from './merge';
 import {
@@ -32,6 +33,10 @@ export type SnapshotServiceOptions = {
   snapshotFile: string | null;
   /** The dated snapshot shipped with the app, served when no live data was ever obtained. */
   embedded: () => Snapshot;
+  /** Records each live snapshot (without waiting) and reads averages/volatility back. */
+  history?: { reader: HistoryReader; record: (snapshot: Snapshot) => void } | null;
+  /** History reads may not hold up a refresh for longer than this (default 3 s). */
+  enrichTimeoutMs?: number;
   now?: () => number;
 };
 
@@ -107,9 +112,28 @@ export class SnapshotService {
       this.fallback = { ...embedded, sources: [...embedded.sources, ...this.statuses()] };
       return this.fallback;
     }
-    this.snapshot = mergeSources(this.inputs(), 'live');
+    this.snapshot = await this.enrich(mergeSources(this.inputs(), 'live'));
     await this.persist();
+    this.options.history?.record(this.snapshot); // queued: never blocks a page
     return this.withAge(this.snapshot);
+  }
+
+  /** Adds history-derived averages and volatility; on any failure or delay, the snapshot as merged. */
+  private async enrich(snapshot: Snapshot): Promise<Snapshot> {
+    const history = this.options.history;
+    if (!history) return snapshot;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<Snapshot>((resolve) => {
+      timer = setTimeout(() => resolve(snapshot), this.options.enrichTimeoutMs ?? 3000);
+    });
+    try {
+      return await Promise.race([enrichSnapshot(snapshot, history.reader, this.now()), timeout]);
+    } catch (error) {
+      log('warn', 'history_read_failed', { error: error instanceof Error ? error.message : String(error) });
+      return snapshot;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async refreshSource(fetcher: SourceFetcher): Promise<void> {
