@@ -64,9 +64,11 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
-        SOURCES: 'whattomine,coingecko',
+        SOURCES: 'whattomine,coingecko,nicehash',
         WHATTOMINE_URL: fixtureUrl,
         COINGECKO_URL: fixtureUrl,
+        NICEHASH_URL: fixtureUrl,
+        HISTORY_FILE: join(tmpdir(), `minerank-e2e-${run}`, 'history.sqlite'),
         UPSTREAM_TIMEOUT_MS: '1500',
         REFRESH_SECONDS: '5',
         SNAPSHOT_FILE: join(tmpdir(), `minerank-e2e-${run}`, 'snapshot.json'),

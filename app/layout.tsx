@@ -22,6 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav className="site-nav" aria-label="Main">
             <Link href="/">Ranking</Link>
+            <Link href="/contract">Contract check</Link>
             <a href="/api/coins">API</a>
           </nav>
         </header>

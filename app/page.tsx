@@ -7,12 +7,14 @@ import { CopyLink } from '@/components/copy-link';
 import { DataBanner } from '@/components/data-banner';
 import { FilterBar } from '@/components/filter-bar';
 import { ParamErrors } from '@/components/param-errors';
+import { RentVsMinePanel } from '@/components/rent-vs-mine';
 import { RigForm } from '@/components/rig-form';
 import { ViewSwitches } from '@/components/view-switches';
 import { ALGORITHMS, getAlgorithm } from '@/lib/algorithms';
 import { CURRENCY_LABEL, moneyPer } from '@/lib/currency';
 import { getSnapshotView } from '@/lib/data';
 import { previewMetadata } from '@/lib/preview';
+import { rentVsMine } from '@/lib/rent-vs-mine';
 import { BASIS_LABEL, DEFAULT_BASIS } from '@/lib/basis';
 import { SCORE_FORMULA, SCORE_NAME } from '@/lib/score';
 import { parseDashboardParams, serializeDashboardState, type DashboardState } from '@/lib/search-params';
@@ -123,6 +125,11 @@ export default async function HomePage({ searchParams }: Props) {
         </section>
       )}
 
+      <RentVsMinePanel
+        rows={rentVsMine(rig, rows, snapshot.rentals, snapshot.btcUsd)}
+        available={snapshot.rentals.length > 0}
+        contractHref={`/contract${serializeDashboardState({ ...state, coins: [] })}`}
+      />
       <FilterBar
         algorithms={algorithms}
         algorithm={state.algorithm}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getAlgorithm } from '@/lib/algorithms';
 import { CURRENCY_LABEL, type Rates } from '@/lib/currency';
-import type { RankedRow } from '@/lib/ranking';
+import type { ViewRow } from '@/lib/view';
 import { hrefWith, serializeDashboardState, SORT_OPTIONS, type DashboardState } from '@/lib/search-params';
 import { TABLE_COLUMNS, type Column } from '@/lib/table';
 import { formatCompact, formatHashrate, formatSignificant, MISSING } from '@/lib/units';
@@ -32,7 +32,8 @@ function SortHeader({ column, state }: { column: Column; state: DashboardState }
 }
 
 /** One cell, formatted for its kind; money is signed and coloured where it is a result. */
-function Cell({ column, row, state, rates }: { column: Column; row: RankedRow; state: DashboardState; rates: Rates }) {
+function Cell({ column, row, state, rates }: { column: Column; row: ViewRow; state: DashboardState; rates: Rates }) {
+  if (column.id === 'risk') return <RiskCell row={row} />;
   const value = column.value(row, state, rates);
   if (value === null) return <td>{MISSING}</td>;
   if (typeof value === 'string') return <td className="left">{value}</td>;
@@ -57,10 +58,35 @@ function Cell({ column, row, state, rates }: { column: Column; row: RankedRow; s
   }
 }
 
+/** Risk badges; each one's full reasoning is its tooltip. Unknown volume is said, not hidden. */
+function RiskCell({ row }: { row: ViewRow }) {
+  const { risk } = row;
+  const titles: Record<string, string> = {
+    'no market': 'No price, or nothing traded in 24 h: what you mine may not sell.',
+    'thin market': 'Under $10,000 traded in 24 h: selling moves the price.',
+    'output > 1 % of volume': `Your daily output would be ${risk.liquidity === null ? '?' : `${(risk.liquidity * 100).toFixed(1)} %`} of a day's trading.`,
+    'big share': 'Your rig would be more than 5 % of the network hashrate.',
+    'rentable 51 %': 'NiceHash has enough hashrate for rent to take half this network or more.',
+  };
+  return (
+    <td className="left risk-cell">
+      {risk.labels.length === 0 ? (
+        <span className="muted small">{risk.market === 'no-volume-data' ? 'volume unknown' : 'none'}</span>
+      ) : (
+        risk.labels.map((label) => (
+          <span key={label} className="badge badge-bad" title={titles[label]} aria-label={titles[label]}>
+            {label}
+          </span>
+        ))
+      )}
+    </td>
+  );
+}
+
 const ESTIMATE_COLUMNS = new Set(['coins', 'revenue', 'cost', 'profit', 'score']);
 
 /** The ranked coin table: server-rendered, sortable by links, so it works before any JS loads. */
-export function CoinTable({ rows, state, rates }: { rows: readonly RankedRow[]; state: DashboardState; rates: Rates }) {
+export function CoinTable({ rows, state, rates }: { rows: readonly ViewRow[]; state: DashboardState; rates: Rates }) {
   const query = serializeDashboardState({ ...state, coins: [] });
   const [coinColumn, ...otherColumns] = TABLE_COLUMNS;
   const networkColumns = otherColumns.filter((c) => !ESTIMATE_COLUMNS.has(c.id));

@@ -22,7 +22,7 @@ export function FilterBar({
 }) {
   const [pending, startTransition] = useTransition();
   const [text, setText] = useState(query ?? '');
-  const [, setParams] = useQueryStates(dashboardParsers, {
+  const [params, setParams] = useQueryStates(dashboardParsers, {
     shallow: false,
     history: 'replace',
     scroll: false,
@@ -71,6 +71,15 @@ export function FilterBar({
           void setParams({ q: e.target.value.trim() || null }, { limitUrlUpdates: debounce(300) });
         }}
       />
+      <label className="small">
+        <input
+          type="checkbox"
+          // The URL's value, updated at once on click (the server's re-render follows).
+          checked={params.sellable === true}
+          onChange={(e) => void setParams({ sellable: e.target.checked ? true : null })}
+        />{' '}
+        Hide coins I could not sell
+      </label>
       <span className="muted small" aria-live="polite">
         {shown} of {total} coins{pending ? ' · updating…' : ''}
       </span>

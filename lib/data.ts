@@ -1,31 +1,44 @@
-// The app's one snapshot service, shared by every page and route handler in this process
-// (kept on globalThis because Next bundles pages and routes separately).
+// The app's one snapshot service and history store, shared by every page and route handler in
+// this process (kept on globalThis because Next bundles pages and routes separately).
 import 'server-only';
 import { parseEnv } from './env';
 import { embeddedSnapshot } from './embedded';
+import { createHistoryRecorder } from './history/recorder';
+import { createHistoryStore, type HistoryPoint, type HistoryStore } from './history/store';
+import { log } from './log';
 import { SnapshotService } from './snapshot-service';
 import { buildFetchers } from './sources';
 import type { Coin, Snapshot } from './types';
 
-const KEY = Symbol.for('minerank.snapshot-service');
-type Holder = { [KEY]?: SnapshotService };
+const KEY = Symbol.for('minerank.services');
+type Services = { snapshots: SnapshotService; history: HistoryStore | null };
+type Holder = { [KEY]?: Services };
 
-function service(): SnapshotService {
+function services(): Services {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
     const env = parseEnv();
-    holder[KEY] = new SnapshotService({
-      fetchers: buildFetchers(env),
-      refreshSeconds: env.REFRESH_SECONDS,
-      snapshotFile: env.SNAPSHOT_FILE,
-      embedded: embeddedSnapshot,
-    });
+    const fetchers = buildFetchers(env);
+    // History is of live data only: with no live source there is nothing to record.
+    const history =
+      fetchers.length > 0 ? createHistoryStore({ databaseUrl: env.DATABASE_URL ?? null, sqliteFile: env.HISTORY_FILE }) : null;
+    const recorder = history ? createHistoryRecorder(history) : null;
+    holder[KEY] = {
+      history,
+      snapshots: new SnapshotService({
+        fetchers,
+        refreshSeconds: env.REFRESH_SECONDS,
+        snapshotFile: env.SNAPSHOT_FILE,
+        embedded: embeddedSnapshot,
+        history: history && recorder ? { reader: history, record: (snapshot) => recorder.enqueue(snapshot) } : null,
+      }),
+    };
   }
   return holder[KEY];
 }
 
 export function getSnapshot(): Promise<Snapshot> {
-  return service().get();
+  return services().snapshots.get();
 }
 
 /** The snapshot and the time it was served at, from which pages show the data's age. */
@@ -38,4 +51,22 @@ export async function getCoin(tag: string): Promise<{ snapshot: Snapshot; served
   const view = await getSnapshotView();
   const wanted = tag.toUpperCase();
   return { ...view, coin: view.snapshot.coins.find((c) => c.tag.toUpperCase() === wanted) };
+}
+
+/**
+ * A coin's recorded history in a time range; empty (never an error page) when there is no
+ * history store or it fails.
+ */
+export async function getHistory(
+  coin: Pick<Coin, 'tag' | 'algorithm'>,
+  range: { from: number; to: number },
+): Promise<{ points: HistoryPoint[]; available: boolean }> {
+  const history = services().history;
+  if (!history) return { points: [], available: false };
+  try {
+    return { points: await history.series(coin.tag, { ...range, algorithm: coin.algorithm }), available: true };
+  } catch (error) {
+    log('warn', 'history_read_failed', { tag: coin.tag, error: error instanceof Error ? error.message : String(error) });
+    return { points: [], available: true };
+  }
 }

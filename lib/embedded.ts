@@ -4,7 +4,7 @@
 import recording from './embedded/hashrateno-v1_coins-2024-03-16.json';
 import { mergeSources } from './merge';
 import { normalizeHashrateNo } from './sources/hashrateno';
-import type { Snapshot } from './types';
+import { emptyPayload, type Snapshot } from './types';
 
 /** The recording's date (the commit that captured it); the time of day is not known. */
 export const EMBEDDED_AS_OF = '2024-03-16T00:00:00.000Z';
@@ -29,7 +29,7 @@ export function embeddedSnapshot(): Snapshot {
           stale: false,
           coins: data.length,
         },
-        payload: { coins: data, quotes: [], btcUsd: data.find((c) => c.tag === 'BTC')?.priceUsd ?? null, btcEur: null, volume24hBtcByTag: {} },
+        payload: { ...emptyPayload(), coins: data, btcUsd: data.find((c) => c.tag === 'BTC')?.priceUsd ?? null },
       },
     ],
     'embedded',

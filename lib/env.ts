@@ -2,7 +2,7 @@
 // documented in the README. With nothing set the app serves the embedded snapshot offline.
 import { z } from 'zod';
 
-export const LIVE_SOURCE_NAMES = ['whattomine', 'coingecko', 'hashrateno'] as const;
+export const LIVE_SOURCE_NAMES = ['whattomine', 'coingecko', 'hashrateno', 'nicehash'] as const;
 export type LiveSourceName = (typeof LIVE_SOURCE_NAMES)[number];
 
 const url = (fallback: string) =>
@@ -21,10 +21,14 @@ const envSchema = z.object({
   COINGECKO_URL: url('https://api.coingecko.com'),
   COINGECKO_API_KEY: z.string().min(1).optional(),
   HASHRATENO_URL: url('https://api.hashrate.no'),
+  NICEHASH_URL: url('https://api2.nicehash.com'),
   HASHRATENO_API_KEY: z.string().min(1).optional(),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
   REFRESH_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   SNAPSHOT_FILE: z.string().min(1).default('.data/snapshot.json'),
+  /** PostgreSQL for the history (postgres://…); unset: the embedded SQLite file HISTORY_FILE. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  HISTORY_FILE: z.string().min(1).default('.data/history.sqlite'),
   /** The public origin, for absolute link-preview URLs (Open Graph needs them). */
   SITE_URL: url('http://localhost:3000'),
 }).refine((env) => !env.SOURCES.includes('hashrateno') || env.HASHRATENO_API_KEY, {

@@ -41,6 +41,7 @@ export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mod
     NETWORK_SOURCE_ORDER.map((id) => byId.get(id)?.payload?.btcUsd ?? null).find((v) => v !== null) ??
     null;
 
+  const supplies = new Map((byId.get('coingecko-markets')?.payload?.supplies ?? []).map((x) => [x.id, x]));
   const gecko = byId.get('coingecko')?.payload;
   const eurPerUsd = gecko?.btcEur && gecko.btcUsd ? gecko.btcEur / gecko.btcUsd : null;
 
@@ -61,6 +62,7 @@ export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mod
           btcUsd,
           volume24hBtc: input.payload.volume24hBtcByTag[stats.tag] ?? null,
           quote: quoteFor(stats.tag, quotes),
+          supply: supplies.get(getCoinFacts(stats.tag).coingeckoId ?? '') ?? null,
         }),
       );
     }
@@ -74,6 +76,7 @@ export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mod
     stale: mode === 'embedded' || inputs.some((i) => i.status.stale || !i.status.ok),
     btcUsd,
     eurPerUsd,
+    rentals: byId.get('nicehash')?.payload?.rentals ?? [],
     sources: inputs.map((i) => i.status),
     coins,
   };
@@ -91,6 +94,7 @@ type CoinContext = {
   btcUsd: number | null;
   volume24hBtc: number | null;
   quote: PriceQuote | null;
+  supply?: { circulatingSupply: number | null; maxSupply: number | null } | null;
 };
 
 /** Upstream averages priced in BTC get their USD price from the same BTC/USD rate as the coin. */
@@ -181,6 +185,8 @@ export function buildCoin(stats: NetworkStats, ctx: CoinContext): Coin {
     impliedNetworkHashrate: implied,
     averages: withUsdPrices(stats.averages, ctx.btcUsd),
     difficultyCv24h: null,
+    circulatingSupply: ctx.supply?.circulatingSupply ?? null,
+    maxSupply: ctx.supply?.maxSupply ?? null,
     flags,
   };
 }

@@ -4,6 +4,7 @@
 import { createParser, createSerializer, type inferParserType, type SingleParserBuilder } from 'nuqs/server';
 import { ALGORITHMS, ALGORITHM_SLUGS, DEVICE_CLASSES, type DeviceClass } from './algorithms';
 import { BASES, DEFAULT_BASIS, type Basis } from './basis';
+import { HISTORY_RANGES, type HistoryRange } from './series';
 import { parseDeviceList, serializeDeviceList, type RigDevice } from './hardware';
 import { parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from './units';
 
@@ -58,12 +59,16 @@ export type DashboardState = {
   currency: CurrencySlug;
   /** Coins picked for /compare (tags), in the order picked. */
   coins: string[];
+  /** "Hide coins I could not sell": no market, a thin one, or output above 1 % of volume. */
+  sellableOnly: boolean;
   /** Estimate basis: current figures or 24 h / 3 d / 7 d averages. */
   basis: Basis;
   /** Coin page projection: difficulty growth % per 30 days, horizon in days, hardware cost USD. */
   growthPercentPerMonth: number;
   horizonDays: (typeof HORIZONS)[number];
   hardwareCostUsd: number | null;
+  /** Coin page history range. */
+  range: HistoryRange;
 };
 
 export type ParamError = { param: string; message: string };
@@ -82,10 +87,12 @@ export const DEFAULT_STATE: DashboardState = {
   period: 'day',
   currency: 'usd',
   coins: [],
+  sellableOnly: false,
   basis: DEFAULT_BASIS,
   growthPercentPerMonth: 0,
   horizonDays: 90,
   hardwareCostUsd: null,
+  range: '7d',
 };
 
 export const parseWatts = (text: string) =>
@@ -125,6 +132,13 @@ const parseCoinList = (text: string): ParseResult<string[]> => {
   return { success: true, data: tags };
 };
 
+const parseFlag = (text: string): ParseResult<boolean> =>
+  text === '1' || text === 'true'
+    ? { success: true, data: true }
+    : text === '0' || text === 'false'
+      ? { success: true, data: false }
+      : { success: false, error: 'Use 1 to switch this on, or leave it out.' };
+
 const parseQuery = (text: string): ParseResult<string | null> =>
   text.length <= MAX_QUERY_LENGTH
     ? { success: true, data: text.trim() || null }
@@ -157,9 +171,11 @@ const FIELDS = {
   cur: field({ key: 'currency', parse: oneOf(CURRENCIES, 'currency'), serialize: String }),
   coins: field({ key: 'coins', parse: parseCoinList, serialize: (tags) => tags.join(',') }),
   basis: field({ key: 'basis', parse: oneOf(BASES, 'basis'), serialize: String }),
+  sellable: field({ key: 'sellableOnly', parse: parseFlag, serialize: () => '1' }),
   growth: field({ key: 'growthPercentPerMonth', parse: parseGrowth, serialize: decimal }),
   days: field({ key: 'horizonDays', parse: parseHorizon, serialize: String }),
   hw: field({ key: 'hardwareCostUsd', parse: parseHardwareCost, serialize: decimal }),
+  range: field({ key: 'range', parse: oneOf(HISTORY_RANGES, 'history range'), serialize: String }),
 } as const;
 type Param = keyof typeof FIELDS;
 const PARAMS = Object.keys(FIELDS) as Param[];

@@ -1,6 +1,7 @@
 // Time series for charts: a gap in the data stays a gap. Where two recorded points are much
 // further apart than the series' usual spacing, a null point is put between them, so a line
 // chart breaks there instead of drawing a line across missing data.
+import { estimate, type CoinFigures, type RigFigures } from './profit';
 
 export type SeriesPoint = { at: number; value: number | null };
 
@@ -31,3 +32,21 @@ export const RANGE_MS: Readonly<Record<HistoryRange, number | null>> = {
   '30d': 30 * 86_400_000,
   all: null,
 };
+
+/** The rig's profit (USD/day) at each recorded point: that moment's difficulty, hashrate and price. */
+export function profitSeries(
+  coin: CoinFigures,
+  points: ReadonlyArray<{ at: number; difficulty: number | null; networkHashrate: number | null; priceUsd: number | null; blockReward: number | null }>,
+  rig: RigFigures,
+): SeriesPoint[] {
+  return points.map((p) => {
+    const figures: CoinFigures = {
+      ...coin,
+      difficulty: p.difficulty ?? null,
+      networkHashrate: p.networkHashrate ?? null,
+      blockReward: p.blockReward ?? coin.blockReward,
+      priceUsd: p.priceUsd,
+    };
+    return { at: p.at, value: estimate(figures, rig).profitUsdPerDay };
+  });
+}

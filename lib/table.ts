@@ -3,7 +3,7 @@
 import { getAlgorithm } from './algorithms';
 import { CURRENCY_LABEL, fromUsd, moneyPer, type Rates } from './currency';
 import { perPeriod } from './profit';
-import type { RankedRow } from './ranking';
+import type { ViewRow } from './view';
 import { SCORE_NAME } from './score';
 import type { CurrencySlug, PeriodSlug, SortSlug } from './search-params';
 
@@ -17,7 +17,7 @@ export type Column = {
   label: string;
   kind: ColumnKind;
   unit: (view: TableView) => string | null;
-  value: (row: RankedRow, view: TableView, rates: Rates) => number | string | null;
+  value: (row: ViewRow, view: TableView, rates: Rates) => number | string | null;
 };
 
 const money = (view: TableView) => CURRENCY_LABEL[view.currency];
@@ -58,6 +58,14 @@ export const TABLE_COLUMNS: readonly Column[] = [
     kind: 'money',
     unit: money,
     value: (r, view, rates) => fromUsd(r.coin.volume24hUsd, view.currency, rates),
+  },
+  {
+    id: 'risk',
+    sort: null,
+    label: 'Risks',
+    kind: 'text',
+    unit: () => null,
+    value: (r) => r.risk.labels.join('; ') || null,
   },
   {
     id: 'coins',
@@ -109,7 +117,7 @@ function csvField(value: number | string | null): string {
 }
 
 /** The table as CSV: the same rows, columns and units as on screen, numbers unformatted. */
-export function tableToCsv(rows: readonly RankedRow[], view: TableView, rates: Rates): string {
+export function tableToCsv(rows: readonly ViewRow[], view: TableView, rates: Rates): string {
   const header = TABLE_COLUMNS.flatMap((c) => {
     const unit = c.unit(view);
     const label = unit ? `${c.label} (${unit})` : c.label;

@@ -66,7 +66,15 @@ export type SourceResult<T> = {
   skipped: Array<{ name: string; reason: string }>;
 };
 
-export const SOURCE_IDS = ['whattomine-gpu', 'whattomine-asic', 'coingecko', 'hashrateno', 'embedded'] as const;
+export const SOURCE_IDS = [
+  'whattomine-gpu',
+  'whattomine-asic',
+  'coingecko',
+  'coingecko-markets',
+  'hashrateno',
+  'nicehash',
+  'embedded',
+] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
 export const coinFlagSchema = z.object({
@@ -91,6 +99,9 @@ export const coinSchema = networkStatsSchema.extend({
   priceSource: z.enum(SOURCE_IDS).nullable(),
   /** The network hashrate that difficulty × k / block time implies, for the consistency check. */
   impliedNetworkHashrate: nullableFinite,
+  /** Circulating and maximum supply from the price source (CoinGecko markets); null where unknown. */
+  circulatingSupply: nullableFinite.default(null),
+  maxSupply: nullableFinite.default(null),
   /** Coefficient of variation of difficulty over 24 h, from history; null until there are points. */
   difficultyCv24h: nullableFinite.default(null),
   flags: z.array(coinFlagSchema),
@@ -111,6 +122,22 @@ export const sourceStatusSchema = z.object({
 });
 export type SourceStatus = z.infer<typeof sourceStatusSchema>;
 
+/** What renting (or selling) hashrate costs on NiceHash for one algorithm. */
+export const rentalPriceSchema = z.object({
+  algorithm: z.string(),
+  /** BTC per H/s (Sol/s, G/s) per day; 0 = no orders. */
+  payingBtcPerHashPerDay: finite,
+  /** Hashrate on the marketplace now (base units), when known. */
+  rentableHashrate: nullableFinite,
+});
+export type RentalPrice = z.infer<typeof rentalPriceSchema>;
+
+export const supplySchema = z.object({
+  id: z.string(),
+  circulatingSupply: nullableFinite,
+  maxSupply: nullableFinite,
+});
+
 export const snapshotSchema = z.object({
   /** When the data was taken: the oldest fetch among the sources that fed it. */
   asOf: z.string(),
@@ -120,6 +147,8 @@ export const snapshotSchema = z.object({
   btcUsd: nullableFinite,
   /** EUR per USD, when a live price source gave one; null in the embedded snapshot. */
   eurPerUsd: nullableFinite.default(null),
+  /** NiceHash hash-rental prices by algorithm; empty when that source is off. */
+  rentals: z.array(rentalPriceSchema).default([]),
   sources: z.array(sourceStatusSchema),
   coins: z.array(coinSchema),
 });
@@ -141,5 +170,12 @@ export const sourcePayloadSchema = z.object({
   btcEur: nullableFinite.default(null),
   /** 24 h volume in BTC by coin tag (WhatToMine's `exchange_rate_vol`). */
   volume24hBtcByTag: z.record(z.string(), finite),
+  rentals: z.array(rentalPriceSchema).default([]),
+  supplies: z.array(supplySchema).default([]),
 });
 export type SourcePayload = z.infer<typeof sourcePayloadSchema>;
+
+/** A payload with nothing in it, for sources that fill only some fields. */
+export function emptyPayload(): SourcePayload {
+  return { coins: [], quotes: [], btcUsd: null, btcEur: null, volume24hBtcByTag: {}, rentals: [], supplies: [] };
+}

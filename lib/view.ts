@@ -4,14 +4,17 @@ import { currencyAvailable, type Rates } from './currency';
 import { sumRig } from './hardware';
 import { rankCoins, type RankedRow } from './ranking';
 import { rigFromState, usesDefaultRig, type Rig } from './rig';
+import { rowRisk, sellable, type RowRisk } from './risk-view';
 import { CURRENCIES, type CurrencySlug, type DashboardState, type ParamError } from './search-params';
 import type { Snapshot } from './types';
+
+export type ViewRow = RankedRow & { risk: RowRisk };
 
 export type DashboardView = {
   state: DashboardState;
   rig: Rig;
   isDefaultRig: boolean;
-  rows: RankedRow[];
+  rows: ViewRow[];
   rates: Rates;
   /** Why a currency cannot be chosen with this data, by currency. */
   unavailable: Partial<Record<CurrencySlug, string>>;
@@ -41,11 +44,14 @@ export function buildView(snapshot: Snapshot, requested: DashboardState): Dashbo
     state = { ...requested, currency: 'usd' };
   }
   const rig = rigFromState(state);
+  const rows = rankCoins(snapshot.coins, rig, state)
+    .map((row) => ({ ...row, risk: rowRisk(row, snapshot.rentals, snapshot.btcUsd) }))
+    .filter((row) => !state.sellableOnly || sellable(row.risk));
   return {
     state,
     rig,
     isDefaultRig: usesDefaultRig(state),
-    rows: rankCoins(snapshot.coins, rig, state),
+    rows,
     rates,
     unavailable,
     notes,

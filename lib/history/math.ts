@@ -1,6 +1,6 @@
 // The history's pure arithmetic: snapshot → rows, hourly buckets, averages and the coefficient of
 // variation. Kept out of SQL so both dialects run the same plain selects and the maths is tested once.
-import type { Coin, Snapshot } from '../types';
+import { AVERAGE_WINDOWS, type AverageWindow, type Coin, type Snapshot } from '../types';
 import type { Resolution } from './schema';
 
 export const HOUR_MS = 3_600_000;
@@ -9,8 +9,9 @@ export const DAY_MS = 24 * HOUR_MS;
 export const RAW_RETENTION_MS = 7 * DAY_MS;
 /** Hourly points are kept this long, then deleted. */
 export const HOURLY_RETENTION_MS = 365 * DAY_MS;
-export const AVERAGE_WINDOWS = { '24h': DAY_MS, '3d': 3 * DAY_MS, '7d': 7 * DAY_MS } as const;
-export type AverageWindow = keyof typeof AVERAGE_WINDOWS;
+/** The averaging windows (lib/types AVERAGE_WINDOWS) in ms. */
+export const AVERAGE_WINDOW_MS: Record<AverageWindow, number> = { '24h': DAY_MS, '3d': 3 * DAY_MS, '7d': 7 * DAY_MS };
+export type { AverageWindow };
 
 const VALUE_KEYS = ['difficulty', 'networkHashrate', 'blockReward', 'priceUsd', 'volume24hUsd', 'emissionPerDay'] as const;
 type ValueKey = (typeof VALUE_KEYS)[number];
@@ -136,14 +137,14 @@ export function downsampleHourly(points: readonly StoredPoint[]): StoredPoint[] 
       samples: sorted.reduce((sum, p) => sum + p.samples, 0),
       source: latest.source,
       priceSource: latest.priceSource,
-      sourceUpdatedAt: updated.length > 0 ? Math.max(...updated) : null,
-      snapshotAsOf: Math.max(...sorted.map((p) => p.snapshotAsOf)),
+      sourceUpdatedAt: updated.length > 0 ? updated.reduce((a, b) => Math.max(a, b)) : null,
+      snapshotAsOf: sorted.reduce((max, p) => Math.max(max, p.snapshotAsOf), Number.NEGATIVE_INFINITY),
     };
   });
 }
 
 /** Orders points by time and drops an hourly point wherever raw points of the same hour exist. */
-export function preferRaw<P extends HistoryPoint>(points: readonly P[]): P[] {
+export function preferRaw<P extends { at: number; resolution: Resolution }>(points: readonly P[]): P[] {
   const rawHours = new Set(points.filter((p) => p.resolution === 'raw').map((p) => hourStart(p.at)));
   return points
     .filter((p) => p.resolution === 'raw' || !rawHours.has(hourStart(p.at)))
@@ -152,31 +153,30 @@ export function preferRaw<P extends HistoryPoint>(points: readonly P[]): P[] {
 
 /**
  * Plain means over the points with now − window < at ≤ now (each point counts once, whatever
- * its spacing); each figure ignores the points that lack it. `points` counts every point in the window.
+ * its spacing); each figure ignores the points that lack it, as SQL's AVG does. `points` counts
+ * every point in the window. The store computes the same in SQL (AVG, COUNT); this is its reference.
  */
-export function windowAverage(points: readonly HistoryPoint[], now: number, windowMs: number): Avg {
-  const inWindow = points.filter((p) => p.at > now - windowMs && p.at <= now);
-  return {
-    difficulty: mean(inWindow.map((p) => p.difficulty)),
-    priceUsd: mean(inWindow.map((p) => p.priceUsd)),
-    networkHashrate: mean(inWindow.map((p) => p.networkHashrate)),
-    points: inWindow.length,
-  };
-}
-
 export function windowAverages(points: readonly HistoryPoint[], now: number): Record<AverageWindow, Avg> {
-  return {
-    '24h': windowAverage(points, now, AVERAGE_WINDOWS['24h']),
-    '3d': windowAverage(points, now, AVERAGE_WINDOWS['3d']),
-    '7d': windowAverage(points, now, AVERAGE_WINDOWS['7d']),
-  };
+  return Object.fromEntries(
+    AVERAGE_WINDOWS.map((window) => {
+      const inWindow = points.filter((p) => p.at > now - AVERAGE_WINDOW_MS[window] && p.at <= now);
+      const avg: Avg = {
+        difficulty: mean(inWindow.map((p) => p.difficulty)),
+        priceUsd: mean(inWindow.map((p) => p.priceUsd)),
+        networkHashrate: mean(inWindow.map((p) => p.networkHashrate)),
+        points: inWindow.length,
+      };
+      return [window, avg];
+    }),
+  ) as Record<AverageWindow, Avg>;
 }
 
-/** CV of difficulty over now − window < at ≤ now. */
+/** CV of difficulty over now − window < at ≤ now, raw points preferred within an hour. */
 export function difficultyVolatility(
-  points: readonly HistoryPoint[],
+  points: ReadonlyArray<{ at: number; resolution: Resolution; difficulty: number | null }>,
   now: number,
   windowMs: number,
 ): { cv: number | null; points: number } {
-  return coefficientOfVariation(points.filter((p) => p.at > now - windowMs && p.at <= now).map((p) => p.difficulty));
+  const inWindow = points.filter((p) => p.at > now - windowMs && p.at <= now);
+  return coefficientOfVariation(preferRaw(inWindow).map((p) => p.difficulty));
 }

@@ -2,11 +2,13 @@
 import { coingeckoIds } from '../coins';
 import type { Env } from '../env';
 import type { SourceFetcher } from '../snapshot-service';
+import { emptyPayload } from '../types';
 import { fetchCoinGeckoPrices } from './coingecko';
+import { fetchCoinGeckoMarkets } from './coingecko-markets';
+import { fetchNiceHashPrices } from './nicehash';
 import { fetchHashrateNo } from './hashrateno';
 import { fetchWhatToMine } from './whattomine';
 
-const EMPTY = { coins: [], quotes: [], btcUsd: null, btcEur: null, volume24hBtcByTag: {} };
 
 export function buildFetchers(env: Env): SourceFetcher[] {
   const timeoutMs = env.UPSTREAM_TIMEOUT_MS;
@@ -19,7 +21,7 @@ export function buildFetchers(env: Env): SourceFetcher[] {
         url: `${env.WHATTOMINE_URL}/${kind === 'gpu' ? 'coins' : 'asic'}.json`,
         fetch: async () => {
           const { data } = await fetchWhatToMine(kind, { baseUrl: env.WHATTOMINE_URL, timeoutMs });
-          return { ...EMPTY, coins: data.coins, btcUsd: data.btcUsd, volume24hBtcByTag: data.volume24hBtcByTag };
+          return { ...emptyPayload(), coins: data.coins, btcUsd: data.btcUsd, volume24hBtcByTag: data.volume24hBtcByTag };
         },
       });
     }
@@ -35,7 +37,40 @@ export function buildFetchers(env: Env): SourceFetcher[] {
           timeoutMs,
           apiKey: env.COINGECKO_API_KEY,
         });
-        return { ...EMPTY, quotes: data.quotes, btcUsd: data.btcUsd, btcEur: data.btcEur };
+        return { ...emptyPayload(), quotes: data.quotes, btcUsd: data.btcUsd, btcEur: data.btcEur };
+      },
+    });
+  }
+  if (env.SOURCES.includes('coingecko')) {
+    fetchers.push({
+      id: 'coingecko-markets',
+      name: 'CoinGecko supply',
+      url: `${env.COINGECKO_URL}/api/v3/coins/markets`,
+      fetch: async () => {
+        const { data } = await fetchCoinGeckoMarkets(coingeckoIds(), {
+          baseUrl: env.COINGECKO_URL,
+          timeoutMs,
+          apiKey: env.COINGECKO_API_KEY,
+        });
+        return { ...emptyPayload(), supplies: data };
+      },
+    });
+  }
+  if (env.SOURCES.includes('nicehash')) {
+    fetchers.push({
+      id: 'nicehash',
+      name: 'NiceHash hash-rental prices',
+      url: `${env.NICEHASH_URL}/main/api/v2/public/simplemultialgo/info`,
+      fetch: async () => {
+        const { data } = await fetchNiceHashPrices({ baseUrl: env.NICEHASH_URL, timeoutMs });
+        return {
+          ...emptyPayload(),
+          rentals: data.map(({ algorithm, payingBtcPerHashPerDay, rentableHashrate }) => ({
+            algorithm,
+            payingBtcPerHashPerDay,
+            rentableHashrate,
+          })),
+        };
       },
     });
   }
@@ -47,7 +82,7 @@ export function buildFetchers(env: Env): SourceFetcher[] {
       url: `${env.HASHRATENO_URL}/v1/coins`,
       fetch: async () => {
         const { data } = await fetchHashrateNo({ baseUrl: env.HASHRATENO_URL, apiKey, timeoutMs });
-        return { ...EMPTY, coins: data };
+        return { ...emptyPayload(), coins: data };
       },
     });
   }

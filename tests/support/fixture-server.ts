@@ -43,6 +43,16 @@ const ROUTES = {
     empty: '[]',
     needsApiKey: true,
   },
+  '/api/v3/coins/markets': {
+    file: 'tests/fixtures/coingecko-coins_markets-2025-03-04.json',
+    wrongShape: '{"bitcoin":{}}',
+    empty: '[]',
+  },
+  '/main/api/v2/public/simplemultialgo/info': {
+    file: 'tests/fixtures/nicehash-simplemultialgo-derived.json',
+    wrongShape: '{"algorithms":[]}',
+    empty: '{"miningAlgorithms":[]}',
+  },
 } satisfies Record<string, Route>;
 
 export type FixtureRoute = keyof typeof ROUTES;

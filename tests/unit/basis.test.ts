@@ -26,6 +26,8 @@ function coin(averages: Averages = {}) {
           btcUsd: 60_000,
           btcEur: null,
           volume24hBtcByTag: {},
+          rentals: [],
+          supplies: [],
         },
       },
     ],

@@ -16,7 +16,14 @@ const TIMEOUT_MS = 5000;
 
 let fixtures: FixtureServer;
 const opts = () => ({ baseUrl: fixtures.url, timeoutMs: TIMEOUT_MS });
-const zeroCounts = { '/coins.json': 0, '/asic.json': 0, '/api/v3/simple/price': 0, '/v1/coins': 0 };
+const zeroCounts = {
+  '/coins.json': 0,
+  '/asic.json': 0,
+  '/api/v3/simple/price': 0,
+  '/v1/coins': 0,
+  '/api/v3/coins/markets': 0,
+  '/main/api/v2/public/simplemultialgo/info': 0,
+};
 
 /** The rejection of `promise`, failing the test when it resolves. */
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

@@ -19,7 +19,7 @@ function liveCoin(upstream24h = false) {
     [
       {
         status: { id: 'hashrateno', name: 'h', url: 'u', ok: true, fetchedAt: '2026-11-24T12:00:00Z', error: null, stale: false, coins: 1 },
-        payload: { coins: [stats], quotes: [], btcUsd: 60_000, btcEur: null, volume24hBtcByTag: {} },
+        payload: { coins: [stats], quotes: [], btcUsd: 60_000, btcEur: null, volume24hBtcByTag: {}, rentals: [], supplies: [] },
       },
     ],
     'live',
@@ -64,12 +64,12 @@ describe('enrichCoin', () => {
 });
 
 describe('SnapshotService with history', () => {
-  const EMBEDDED: Snapshot = { asOf: '2024-03-16T00:00:00.000Z', mode: 'embedded', stale: true, btcUsd: null, eurPerUsd: null, sources: [], coins: [] };
+  const EMBEDDED: Snapshot = { asOf: '2024-03-16T00:00:00.000Z', mode: 'embedded', stale: true, btcUsd: null, eurPerUsd: null, rentals: [], sources: [], coins: [] };
   const fetcher = {
     id: 'hashrateno' as const,
     name: 'h',
     url: 'u',
-    fetch: async () => ({ coins: [networkStats('RVN')], quotes: [], btcUsd: 60_000, btcEur: null, volume24hBtcByTag: {} }),
+    fetch: async () => ({ coins: [networkStats('RVN')], quotes: [], btcUsd: 60_000, btcEur: null, volume24hBtcByTag: {}, rentals: [], supplies: [] }),
   };
 
   it('records every live snapshot without waiting for the write, and serves history averages', async () => {

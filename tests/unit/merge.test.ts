@@ -22,7 +22,7 @@ const stats = (tag: string, overrides: Partial<NetworkStats> = {}) =>
 
 const input = (id: SourceId, partial: Partial<SourcePayload>, s: Partial<SourceStatus> = {}): SourceInput => ({
   status: status(id, s),
-  payload: { coins: [], quotes: [], btcUsd: null, btcEur: null, volume24hBtcByTag: {}, ...partial },
+  payload: { coins: [], quotes: [], btcUsd: null, btcEur: null, volume24hBtcByTag: {}, rentals: [], supplies: [], ...partial },
 });
 
 describe('mergeSources', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALGORITHM_SLUGS } from '@/lib/algorithms';
 import { BASES } from '@/lib/basis';
+import { HISTORY_RANGES } from '@/lib/series';
 import { DEVICES, getDevice } from '@/lib/hardware';
 import { DEFAULT_DEVICES, rigFromState, usesDefaultRig } from '@/lib/rig';
 import {
@@ -150,6 +151,8 @@ describe('serializeDashboardState', () => {
     currency: fc.constantFrom(...CURRENCIES),
     coins: fc.uniqueArray(fc.stringMatching(/^[A-Z0-9]{1,8}$/), { maxLength: 8 }),
     basis: fc.constantFrom(...BASES),
+    sellableOnly: fc.boolean(),
+    range: fc.constantFrom(...HISTORY_RANGES),
     growthPercentPerMonth: fc.oneof(fc.constant(0), fc.double({ min: -90, max: 1000, noNaN: true }).map((g) => g + 0)),
     horizonDays: fc.constantFrom(...HORIZONS),
     hardwareCostUsd: fc.option(fc.double({ min: 0, max: 1e9, noNaN: true }), { nil: null }),

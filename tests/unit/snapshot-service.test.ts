@@ -14,6 +14,8 @@ const payload = (coins: NetworkStats[], btcUsd: number | null = 60_000): SourceP
   btcUsd,
   btcEur: null,
   volume24hBtcByTag: {},
+  rentals: [],
+  supplies: [],
 });
 
 const EMBEDDED: Snapshot = {
@@ -22,6 +24,7 @@ const EMBEDDED: Snapshot = {
   stale: true,
   btcUsd: null,
   eurPerUsd: null,
+  rentals: [],
   sources: [],
   coins: [],
 };
@@ -103,6 +106,8 @@ describe('SnapshotService', () => {
       btcUsd: 60_000,
       btcEur: null,
       volume24hBtcByTag: {},
+      rentals: [],
+      supplies: [],
     }));
     const service = new SnapshotService({
       fetchers: [gpu.fetcher, prices.fetcher],

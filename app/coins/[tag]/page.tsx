@@ -12,7 +12,11 @@ import { previewMetadata } from '@/lib/preview';
 import { breakEvenElectricityUsdPerKwh, profitAgainstElectricity, projectCumulativeProfit } from '@/lib/projection';
 import { ParamErrors } from '@/components/param-errors';
 import { getAlgorithm } from '@/lib/algorithms';
-import { getCoin } from '@/lib/data';
+import { CoinHistory } from '@/components/coin-history';
+import { CoinRisks } from '@/components/coin-risks';
+import { getCoin, getHistory } from '@/lib/data';
+import { rowRisk } from '@/lib/risk-view';
+import { RANGE_MS } from '@/lib/series';
 import { PERIOD_DAYS, perPeriod, probabilityOfBlockWithin, SECONDS_PER_DAY, type Period } from '@/lib/profit';
 import { estimateRow } from '@/lib/ranking';
 import { rigFromState, usesDefaultRig } from '@/lib/rig';
@@ -74,6 +78,9 @@ export default async function CoinPage({ params, searchParams }: Props) {
   const unit = algorithm?.unit ?? 'H/s';
   const rig = rigFromState(state);
   const row = estimateRow(coin, rig, state.basis);
+  const risk = rowRisk(row, snapshot.rentals, snapshot.btcUsd);
+  const rangeMs = RANGE_MS[state.range];
+  const history = await getHistory(coin, { from: rangeMs === null ? 0 : now - rangeMs, to: now });
   const est = row.estimate;
   const query = serializeDashboardState(state);
   const networkSource = sourceName(snapshot, coin.source);
@@ -299,25 +306,29 @@ export default async function CoinPage({ params, searchParams }: Props) {
         </NuqsAdapter>
       )}
 
-      <section className="panel" aria-labelledby="flags-title">
-        <h2 id="flags-title">What to watch</h2>
-        {coin.flags.length === 0 && (est?.networkShare ?? 0) <= 0.05 ? (
-          <p className="muted">No data-health warning for this coin.</p>
-        ) : (
-          <ul className="flags">
-            {coin.flags.map((flag) => (
-              <li key={flag.code}>{flag.message}</li>
-            ))}
-            {(est?.networkShare ?? 0) > 0.05 && (
-              <li>
-                Your rig would be {formatPercent(est?.networkShare)} of this network: difficulty adjusts up when you
-                join, so expect about {formatSignificant(est?.coinsPerDayJoined, 4)} coins/day, not{' '}
-                {formatSignificant(est?.coinsPerDay, 4)}.
-              </li>
-            )}
-          </ul>
-        )}
-      </section>
+      <CoinRisks
+        coin={row.coin}
+        risk={risk}
+        snapshot={snapshot}
+        coinsPerDay={est?.coinsPerDay ?? null}
+        coinsPerDayJoined={est?.coinsPerDayJoined ?? null}
+      />
+      <CoinHistory
+        coin={row.coin}
+        points={history.points}
+        available={history.available}
+        range={state.range}
+        rig={
+          row.hashrate === null
+            ? null
+            : {
+                hashrate: row.hashrate,
+                powerWatts: row.powerWatts ?? 0,
+                electricityUsdPerKwh: rig.electricityUsdPerKwh,
+                poolFeePercent: rig.poolFeePercent,
+              }
+        }
+      />
     </>
   );
 }

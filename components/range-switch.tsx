@@ -1,0 +1,31 @@
+'use client';
+
+import { useQueryStates } from 'nuqs';
+import { useTransition } from 'react';
+import { dashboardParsers } from '@/lib/search-params';
+import { HISTORY_RANGES, type HistoryRange } from '@/lib/series';
+
+const RANGE = { range: dashboardParsers.range };
+
+/** 24 h / 7 d / 30 d / all for the coin page's history charts, in the URL. */
+export function RangeSwitch({ range }: { range: HistoryRange }) {
+  const [pending, startTransition] = useTransition();
+  const [, setParams] = useQueryStates(RANGE, { shallow: false, history: 'replace', scroll: false, startTransition });
+  return (
+    <div className="chips" role="group" aria-label="History range">
+      {HISTORY_RANGES.map((r) => (
+        <button
+          key={r}
+          type="button"
+          className="chip"
+          aria-pressed={range === r}
+          aria-current={range === r ? 'true' : undefined}
+          onClick={() => void setParams({ range: r === '7d' ? null : r })}
+        >
+          {r}
+        </button>
+      ))}
+      {pending && <span className="muted small">updating…</span>}
+    </div>
+  );
+}

@@ -1,0 +1,190 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HOUR_MS } from '@/lib/history/math';
+import { createHistoryRecorder } from '@/lib/history/recorder';
+import { createHistoryStore, type HistoryStore } from '@/lib/history/store';
+import { coinSchema, snapshotSchema, type Snapshot } from '@/lib/types';
+import { networkStats } from '../support/factories';
+
+const T0 = Date.parse('2026-11-24T12:00:00Z');
+
+function snapshot(i: number, mode: Snapshot['mode'] = 'live'): Snapshot {
+  const iso = new Date(T0 + i * 60_000).toISOString();
+  return snapshotSchema.parse({
+    asOf: iso,
+    mode,
+    stale: false,
+    btcUsd: 60_000,
+    eurPerUsd: null,
+    sources: [{ id: 'whattomine-gpu', name: 'WhatToMine', url: 'https://whattomine.com', ok: true, fetchedAt: iso, error: null, stale: false, coins: 1 }],
+    coins: [
+      coinSchema.parse({
+        ...networkStats('RVN', { difficulty: 1000 + i }),
+        workFactor: 2 ** 32,
+        source: 'whattomine-gpu',
+        priceSource: null,
+        impliedNetworkHashrate: null,
+        flags: [],
+      }),
+    ],
+  });
+}
+
+/** A store double: records what it was given; `failures` makes the next calls reject; `gate` holds writes. */
+function fakeStore() {
+  const recorded: string[] = [];
+  const state = { failures: 0, gate: null as Promise<void> | null };
+  const store = {
+    record: vi.fn(async (s: Snapshot) => {
+      if (state.gate) await state.gate;
+      if (state.failures > 0) {
+        state.failures--;
+        throw new Error('database is down');
+      }
+      recorded.push(s.asOf);
+      return s.coins.length;
+    }),
+    compact: vi.fn<HistoryStore['compact']>(async () => ({ downsampled: 0, deleted: 0 })),
+  } satisfies Pick<HistoryStore, 'record' | 'compact'>;
+  return { store, recorded, state };
+}
+
+/** The structured log lines written to stderr/stdout, parsed. */
+function captureLogs() {
+  const lines: Array<Record<string, unknown>> = [];
+  const push = (line: unknown) => lines.push(JSON.parse(String(line)) as Record<string, unknown>);
+  vi.spyOn(console, 'error').mockImplementation(push);
+  vi.spyOn(console, 'log').mockImplementation(push);
+  return { events: (name: string) => lines.filter((l) => l.event === name) };
+}
+
+describe('createHistoryRecorder', () => {
+  let logs: ReturnType<typeof captureLogs>;
+  beforeEach(() => {
+    logs = captureLogs();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('returns from enqueue at once and writes in the background', async () => {
+    const { store, recorded, state } = fakeStore();
+    let release!: () => void;
+    state.gate = new Promise<void>((r) => (release = r));
+    const recorder = createHistoryRecorder(store);
+
+    const result = recorder.enqueue(snapshot(1));
+    expect(result).toBeUndefined(); // not a promise: nothing to await
+    expect(store.record).not.toHaveBeenCalled(); // not even started in the caller's turn
+    expect(recorder.pending()).toBe(1);
+
+    await new Promise((r) => setImmediate(r));
+    expect(store.record).toHaveBeenCalledTimes(1); // started, still blocked on the "database"
+    expect(recorder.pending()).toBe(1);
+    release();
+    await recorder.flush();
+    expect(recorded).toEqual([snapshot(1).asOf]);
+    expect(recorder.pending()).toBe(0);
+  });
+
+  it('retries a failed write with exponential backoff, logging each failure, and loses nothing', async () => {
+    const { store, recorded, state } = fakeStore();
+    state.failures = 3;
+    const recorder = createHistoryRecorder(store, { retryBaseMs: 2, maxRetries: 5 });
+    const snap = snapshot(1);
+    const before = structuredClone(snap);
+    recorder.enqueue(snap);
+    recorder.enqueue(snapshot(2));
+    await recorder.flush();
+
+    expect(recorded).toEqual([snapshot(1).asOf, snapshot(2).asOf]);
+    expect(store.record).toHaveBeenCalledTimes(5); // 3 failures + 2 successes
+    const failures = logs.events('history_write_failed');
+    expect(failures.map((l) => [l.level, l.attempt, l.retryInMs])).toEqual([
+      ['warn', 1, 2],
+      ['warn', 2, 4],
+      ['warn', 3, 8],
+    ]);
+    expect(failures[0]).toMatchObject({ asOf: snap.asOf, error: 'database is down' });
+    expect(snap).toEqual(before); // the snapshot held in memory is untouched
+  });
+
+  it('drops a snapshot (with an error line) only after maxRetries, then carries on', async () => {
+    const { store, recorded, state } = fakeStore();
+    state.failures = 3; // the first attempt and both retries of snapshot 1
+    const recorder = createHistoryRecorder(store, { retryBaseMs: 1, maxRetries: 2 });
+    recorder.enqueue(snapshot(1));
+    recorder.enqueue(snapshot(2));
+    await recorder.flush();
+    expect(logs.events('history_write_failed')).toHaveLength(2);
+    expect(logs.events('history_write_dropped')).toMatchObject([{ level: 'error', asOf: snapshot(1).asOf, attempts: 3 }]);
+    expect(recorded).toEqual([snapshot(2).asOf]);
+  });
+
+  it('keeps only the newest snapshots while the database is down (coalescing)', async () => {
+    const { store, recorded, state } = fakeStore();
+    let release!: () => void;
+    state.gate = new Promise<void>((r) => (release = r));
+    const recorder = createHistoryRecorder(store, { maxQueued: 10 });
+    for (let i = 1; i <= 15; i++) recorder.enqueue(snapshot(i));
+    // The one being written (1) plus the 10 newest (6–15); 2–5 were coalesced away.
+    expect(recorder.pending()).toBe(11);
+    expect(logs.events('history_queue_coalesced').map((l) => l.droppedAsOf)).toEqual([2, 3, 4, 5].map((i) => snapshot(i).asOf));
+    release();
+    await recorder.flush();
+    expect(recorded).toEqual([1, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((i) => snapshot(i).asOf));
+  });
+
+  it('compacts after a write at most once an hour', async () => {
+    const { store } = fakeStore();
+    let now = T0;
+    const recorder = createHistoryRecorder(store, { now: () => now });
+    for (const minutes of [0, 10, 59, 61, 90, 125]) {
+      now = T0 + minutes * 60_000;
+      recorder.enqueue(snapshot(minutes));
+      await recorder.flush();
+    }
+    expect(store.compact.mock.calls.map(([at]) => (at - T0) / 60_000)).toEqual([0, 61, 125]);
+  });
+
+  it('logs a failed compaction and keeps recording', async () => {
+    const { store, recorded } = fakeStore();
+    store.compact.mockRejectedValueOnce(new Error('disk full'));
+    const recorder = createHistoryRecorder(store, { now: () => T0 });
+    recorder.enqueue(snapshot(1));
+    recorder.enqueue(snapshot(2));
+    await recorder.flush();
+    expect(logs.events('history_compact_failed')).toMatchObject([{ level: 'warn', error: 'disk full' }]);
+    expect(recorded).toHaveLength(2);
+  });
+
+  it('ignores the embedded snapshot, and never throws from enqueue', async () => {
+    const { store } = fakeStore();
+    store.record.mockImplementation(() => {
+      throw new Error('synchronous failure');
+    });
+    const recorder = createHistoryRecorder(store, { retryBaseMs: 1, maxRetries: 0 });
+    recorder.enqueue(snapshot(1, 'embedded'));
+    expect(recorder.pending()).toBe(0);
+    expect(() => recorder.enqueue(snapshot(2))).not.toThrow();
+    await recorder.flush();
+    expect(logs.events('history_write_dropped')).toHaveLength(1);
+  });
+
+  it('records into a real SQLite store, nothing lost across a burst', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'minerank-history-recorder-'));
+    const store = createHistoryStore({ sqliteFile: join(dir, 'history.sqlite') });
+    try {
+      const recorder = createHistoryRecorder(store, { now: () => T0 + HOUR_MS });
+      for (let i = 0; i < 10; i++) recorder.enqueue(snapshot(i));
+      await recorder.flush();
+      const series = await store.series('RVN', { from: T0, to: T0 + HOUR_MS });
+      expect(series.map((p) => p.difficulty)).toEqual(Array.from({ length: 10 }, (_, i) => 1000 + i));
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
