@@ -12,8 +12,8 @@ export type HistoryAverages = Record<
 >;
 
 export type HistoryReader = {
-  averages(tag: string, now: number): Promise<HistoryAverages>;
-  volatility(tag: string, now: number): Promise<{ cv: number | null; points: number }>;
+  averages(tag: string, now: number, algorithm?: string): Promise<HistoryAverages>;
+  volatility(tag: string, now: number, windowMs?: number, algorithm?: string): Promise<{ cv: number | null; points: number }>;
 };
 
 /** An average needs a few points to mean anything. */
@@ -55,7 +55,11 @@ export function enrichCoin(
 export async function enrichSnapshot(snapshot: Snapshot, history: HistoryReader, now: number): Promise<Snapshot> {
   const coins = await Promise.all(
     snapshot.coins.map(async (coin) => {
-      const [averages, volatility] = await Promise.all([history.averages(coin.tag, now), history.volatility(coin.tag, now)]);
+      // A tag can name two coins (DGB on two algorithms): history is read per tag and algorithm.
+      const [averages, volatility] = await Promise.all([
+        history.averages(coin.tag, now, coin.algorithm),
+        history.volatility(coin.tag, now, undefined, coin.algorithm),
+      ]);
       return enrichCoin(coin, averages, volatility, snapshot.btcUsd);
     }),
   );
