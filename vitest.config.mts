@@ -10,6 +10,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // Route handlers are called thousands of times by property tests: no API rate limit here.
+    env: { RATE_LIMIT_PER_MINUTE: '0' },
     environment: 'node',
   },
 });

@@ -6,12 +6,13 @@ import { embeddedSnapshot } from './embedded';
 import { createHistoryRecorder } from './history/recorder';
 import { createHistoryStore, type HistoryPoint, type HistoryStore } from './history/store';
 import { log } from './log';
+import { clientKey, createRateLimiter, type RateLimiter } from './rate-limit';
 import { SnapshotService } from './snapshot-service';
 import { buildFetchers } from './sources';
 import type { Coin, Snapshot } from './types';
 
 const KEY = Symbol.for('minerank.services');
-type Services = { snapshots: SnapshotService; history: HistoryStore | null };
+type Services = { snapshots: SnapshotService; history: HistoryStore | null; limiter: RateLimiter };
 type Holder = { [KEY]?: Services };
 
 function services(): Services {
@@ -25,6 +26,7 @@ function services(): Services {
     const recorder = history ? createHistoryRecorder(history) : null;
     holder[KEY] = {
       history,
+      limiter: createRateLimiter(env.RATE_LIMIT_PER_MINUTE),
       snapshots: new SnapshotService({
         fetchers,
         refreshSeconds: env.REFRESH_SECONDS,
@@ -69,4 +71,14 @@ export async function getHistory(
     log('warn', 'history_read_failed', { tag: coin.tag, error: error instanceof Error ? error.message : String(error) });
     return { points: [], available: true };
   }
+}
+
+/** 429 with Retry-After when this client has used its API allowance, else null. */
+export function rateLimited(request: Request): Response | null {
+  const wait = services().limiter.take(clientKey(request), Date.now());
+  if (wait === null) return null;
+  return Response.json(
+    { error: `Too many requests: try again in ${wait} s.` },
+    { status: 429, headers: { 'retry-after': String(wait) } },
+  );
 }

@@ -25,6 +25,8 @@ const envSchema = z.object({
   HASHRATENO_API_KEY: z.string().min(1).optional(),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
   REFRESH_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  /** API requests per minute per client (token bucket, burst of the same size); 0 turns it off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
   SNAPSHOT_FILE: z.string().min(1).default('.data/snapshot.json'),
   /** PostgreSQL for the history (postgres://…); unset: the embedded SQLite file HISTORY_FILE. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),

@@ -247,6 +247,8 @@ export function parseDashboardParams(raw: RawSearchParams): { state: DashboardSt
   const entries = entriesOf(raw);
 
   for (const [key, values] of entries) {
+    // Unknown params (utm_source, fbclid…) are ignored, repeated or not.
+    if (!Object.hasOwn(FIELDS, key) && !/^(hr|w)\./.test(key)) continue;
     if (values.length > 1) {
       fail(key, `"${truncate(key)}" is given ${values.length} times; give it once.`);
       continue;
@@ -265,7 +267,7 @@ export function parseDashboardParams(raw: RawSearchParams): { state: DashboardSt
       else state.powerWatts[slug] = result.data;
       continue;
     }
-    if (!(key in FIELDS)) continue;
+    if (!Object.hasOwn(FIELDS, key)) continue;
     const f = FIELDS[key as Param] as unknown as Field<keyof DashboardState>;
     const result = f.parse(value);
     if (result.success) (state as Record<keyof DashboardState, unknown>)[f.key] = result.data;

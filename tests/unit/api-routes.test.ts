@@ -44,7 +44,7 @@ describe('GET /api/estimates', () => {
 
 describe('GET /api/coins', () => {
   it('returns the snapshot with sources and coins in our units', async () => {
-    const response = await getCoins();
+    const response = await getCoins(new Request('http://localhost/api/coins'));
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.sources).toEqual([expect.objectContaining({ id: 'embedded', ok: true, fetchedAt: '2024-03-16T00:00:00.000Z' })]);

@@ -1,5 +1,5 @@
 import { paramErrorResponse } from '@/lib/api';
-import { getSnapshot } from '@/lib/data';
+import { getSnapshot, rateLimited } from '@/lib/data';
 import { parseDashboardParams } from '@/lib/search-params';
 import { tableToCsv } from '@/lib/table';
 import { buildView } from '@/lib/view';
@@ -8,6 +8,8 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/export?<the page's params>: the table as CSV, same columns and units as on screen. */
 export async function GET(request: Request) {
+  const limited = rateLimited(request);
+  if (limited) return limited;
   const { state, errors } = parseDashboardParams(new URL(request.url).searchParams);
   if (errors.length > 0) return paramErrorResponse(errors);
   const snapshot = await getSnapshot();

@@ -1,5 +1,5 @@
 import { ImageResponse } from 'next/og';
-import { getSnapshot } from '@/lib/data';
+import { getSnapshot, rateLimited } from '@/lib/data';
 import { previewCard } from '@/lib/preview-card';
 import { parseDashboardParams } from '@/lib/search-params';
 
@@ -7,6 +7,8 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/og?page=home|compare|coin&tag=…&<view params>: the link-preview PNG for that view. */
 export async function GET(request: Request) {
+  const limited = rateLimited(request);
+  if (limited) return limited;
   const params = new URL(request.url).searchParams;
   // A bad param still gets an image (of the defaults): a preview must never be a broken link.
   const { state } = parseDashboardParams(params);
