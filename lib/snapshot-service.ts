@@ -57,6 +57,10 @@ const persistedSchema = z.object({
   ),
 });
 
+function isEmptyPayload(p: SourcePayload): boolean {
+  return p.coins.length === 0 && p.quotes.length === 0 && p.rentals.length === 0 && p.supplies.length === 0 && p.btcUsd === null;
+}
+
 export class SnapshotService {
   private readonly options: SnapshotServiceOptions;
   private readonly now: () => number;
@@ -142,6 +146,10 @@ export class SnapshotService {
     if (this.now() < state.retryNotBefore) return; // honour Retry-After: keep the last good data
     try {
       const payload = await fetcher.fetch();
+      // An answer with nothing in it, after answers with data, is a fault, not the new truth.
+      if (isEmptyPayload(payload) && state.payload && !isEmptyPayload(state.payload)) {
+        throw new Error(`${fetcher.id}: returned no data; keeping the last good data`);
+      }
       Object.assign(state, { payload, fetchedAt: new Date(this.now()).toISOString(), error: null, ok: true });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -1,34 +1,73 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 
-// A broken upstream never takes the page down: the last good data stays, marked stale.
-// The live test server refreshes every 5 s (REFRESH_SECONDS in playwright.config.ts).
+// The fault matrix: whatever one upstream does, `/`, a coin page and the API still answer 200,
+// the last good data stays (marked stale, with the error), and no NaN or Infinity is served.
+// The live test server refreshes every 5 s and times upstreams out after 1.5 s
+// (playwright.config.ts); the fixture server's switches make WhatToMine misbehave.
 
 const FIXTURE = 'http://127.0.0.1:4010';
+const ROUTE = '/coins.json';
 
 test.afterEach(async ({ request }) => {
   await request.post(`${FIXTURE}/__reset`);
 });
 
-test('when WhatToMine answers 500 the page keeps its last good data and says it is stale', async ({ page, request }) => {
-  await page.goto('/?hr.cryptonight=10k');
-  await expect(page.getByTestId('data-banner')).toContainText('Live data');
-  await request.post(`${FIXTURE}/__control`, { data: { route: '/coins.json', mode: '500' } });
+async function sourceStatus(request: APIRequestContext) {
+  const body = await (await request.get('/api/coins')).json();
+  return body.sources.find((s: { id: string }) => s.id === 'whattomine-gpu') as { ok: boolean; stale: boolean; error: string | null };
+}
 
+const FAULTS = [
+  { mode: 'slow', delayMs: 4000, error: /timed out after 1500 ms/ },
+  { mode: '500', error: /HTTP 500/ },
+  { mode: 'malformed', error: /malformed JSON/ },
+  { mode: 'wrong-shape', error: /unexpected response shape/ },
+] as const;
+
+for (const fault of FAULTS) {
+  test(`WhatToMine ${fault.mode}: pages and API answer, last good data kept and marked stale`, async ({ page, request }) => {
+    await expect.poll(async () => (await sourceStatus(request)).ok, { timeout: 20_000 }).toBe(true);
+    await request.post(`${FIXTURE}/__control`, { data: { route: ROUTE, mode: fault.mode, ...('delayMs' in fault ? { delayMs: fault.delayMs } : {}) } });
+    await expect
+      .poll(async () => (await sourceStatus(request)).error ?? '', { timeout: 25_000, intervals: [1000] })
+      .toMatch(fault.error);
+    expect(await sourceStatus(request)).toMatchObject({ ok: false, stale: true });
+
+    for (const path of ['/', '/coins/XMR?hr.cryptonight=10k', '/api/estimates?hr.cryptonight=10k', '/api/coins']) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      expect(await response.text(), path).not.toMatch(/\bNaN\b|\bInfinity\b/);
+    }
+    await page.goto('/?hr.cryptonight=10k');
+    await expect(page.getByTestId('data-banner')).toContainText('Stale data.');
+    await expect(page.locator('tr[data-tag="XMR"]')).toContainText('0.1974'); // last good figures
+    await expect(page.locator('tr[data-tag="XMR"]').getByText('stale')).toBeVisible();
+  });
+}
+
+test('a 429 with Retry-After is honoured: that source is not asked again before it says', async ({ request }) => {
+  await expect.poll(async () => (await sourceStatus(request)).ok, { timeout: 20_000 }).toBe(true);
+  await request.post(`${FIXTURE}/__control`, { data: { route: ROUTE, mode: '429', retryAfter: 60 } });
+  await expect.poll(async () => (await sourceStatus(request)).error ?? '', { timeout: 25_000, intervals: [1000] }).toMatch(/HTTP 429/);
+  const counts = async () => (await (await request.get(`${FIXTURE}/__counts`)).json()) as Record<string, number>;
+  const before = await counts();
+  // Two more refresh periods: CoinGecko is asked again, WhatToMine's GPU list is not.
   await expect
-    .poll(
-      async () => {
-        await page.reload();
-        return page.getByTestId('data-banner').innerText();
-      },
-      { timeout: 20_000, intervals: [1000] },
-    )
-    .toContain('WhatToMine GPU coins failed');
-  await expect(page.getByTestId('data-banner')).toContainText('Stale data.');
-  // Monero is still there with its last good figures, flagged as from a failed source.
-  await expect(page.locator('tr[data-tag="XMR"]')).toContainText('0.1974');
-  await expect(page.locator('tr[data-tag="XMR"]').getByText('stale')).toBeVisible();
+    .poll(async () => (await counts())['/api/v3/simple/price']! - before['/api/v3/simple/price']!, { timeout: 25_000, intervals: [1000] })
+    .toBeGreaterThanOrEqual(2);
+  expect((await counts())[ROUTE]).toBe(before[ROUTE]);
+  expect((await request.get('/api/coins')).status()).toBe(200);
+});
 
-  const api = await (await request.get('/api/coins')).json();
-  expect(api.stale).toBe(true);
-  expect(api.sources.find((s: { id: string }) => s.id === 'whattomine-gpu')).toMatchObject({ ok: false, stale: true });
+test('an empty coin list from one source leaves the other sources’ coins in place', async ({ request }) => {
+  await request.post(`${FIXTURE}/__control`, { data: { route: '/asic.json', mode: 'empty' } });
+  await expect
+    .poll(async () => {
+      const body = await (await request.get('/api/coins')).json();
+      return body.sources.find((s: { id: string }) => s.id === 'whattomine-asic');
+    }, { timeout: 25_000, intervals: [1000] })
+    .toMatchObject({ ok: false, stale: true });
+  const body = await (await request.get('/api/coins')).json();
+  expect(body.coins.some((c: { tag: string }) => c.tag === 'XMR')).toBe(true);
+  expect(body.coins.some((c: { tag: string }) => c.tag === 'LTC')).toBe(true); // last good ASIC data
 });

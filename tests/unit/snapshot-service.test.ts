@@ -133,6 +133,19 @@ describe('SnapshotService', () => {
     expect(second.asOf).toBe(gpuStatus.fetchedAt);
   });
 
+  it('treats an empty answer after good ones as a fault and keeps the last good coins', async () => {
+    const t = clock();
+    let empty = false;
+    const gpu = fakeSource('whattomine-gpu', async () => payload(empty ? [] : [stats('RVN')], empty ? null : 60_000));
+    const service = new SnapshotService({ fetchers: [gpu.fetcher], refreshSeconds: 300, snapshotFile: null, embedded: () => EMBEDDED, now: t.now });
+    await service.get();
+    empty = true;
+    t.advance(300_000);
+    const snapshot = await service.refresh();
+    expect(snapshot.coins.map((c) => c.tag)).toEqual(['RVN']);
+    expect(snapshot.sources[0]).toMatchObject({ ok: false, stale: true, error: 'whattomine-gpu: returned no data; keeping the last good data' });
+  });
+
   it('honours Retry-After: a rate-limited source is not asked again before it says', async () => {
     const t = clock();
     let calls = 0;
