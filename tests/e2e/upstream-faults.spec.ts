@@ -51,9 +51,16 @@ test('a 429 with Retry-After is honoured: that source is not asked again before 
   await expect.poll(async () => (await sourceStatus(request)).error ?? '', { timeout: 25_000, intervals: [1000] }).toMatch(/HTTP 429/);
   const counts = async () => (await (await request.get(`${FIXTURE}/__counts`)).json()) as Record<string, number>;
   const before = await counts();
-  // Two more refresh periods: CoinGecko is asked again, WhatToMine's GPU list is not.
+  // Two more refresh periods (a refresh runs when a request finds the data due): CoinGecko is
+  // asked again, WhatToMine's GPU list is not.
   await expect
-    .poll(async () => (await counts())['/api/v3/simple/price']! - before['/api/v3/simple/price']!, { timeout: 25_000, intervals: [1000] })
+    .poll(
+      async () => {
+        await request.get('/api/coins');
+        return (await counts())['/api/v3/simple/price']! - before['/api/v3/simple/price']!;
+      },
+      { timeout: 30_000, intervals: [1000] },
+    )
     .toBeGreaterThanOrEqual(2);
   expect((await counts())[ROUTE]).toBe(before[ROUTE]);
   expect((await request.get('/api/coins')).status()).toBe(200);
