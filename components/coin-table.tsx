@@ -71,7 +71,9 @@ function RiskCell({ row }: { row: ViewRow }) {
   return (
     <td className="left risk-cell">
       {risk.labels.length === 0 ? (
-        <span className="muted small">{risk.market === 'no-volume-data' ? 'volume unknown' : 'none'}</span>
+        <span className="muted small" title={risk.market === 'no-volume-data' ? 'The source gives no 24 h volume.' : undefined}>
+          {risk.market === 'no-volume-data' ? 'vol. unknown' : 'none'}
+        </span>
       ) : (
         risk.labels.map((label) => (
           <span key={label} className="badge badge-bad" title={titles[label]} aria-label={titles[label]}>
