@@ -3,6 +3,8 @@
 import 'server-only';
 import { parseEnv } from './env';
 import { embeddedSnapshot } from './embedded';
+import deviceCatalog from './hardware/devices.json';
+import { validateCatalog } from './hardware-catalog';
 import { createHistoryRecorder } from './history/recorder';
 import { createHistoryStore, type HistoryPoint, type HistoryStore } from './history/store';
 import { log } from './log';
@@ -19,6 +21,8 @@ function services(): Services {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
     const env = parseEnv();
+    validateCatalog(deviceCatalog); // a broken catalog file stops here, not in a user's rig
+
     const fetchers = buildFetchers(env);
     // History is of live data only: with no live source there is nothing to record.
     const history =

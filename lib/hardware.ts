@@ -1,58 +1,15 @@
-// Device catalog (lib/hardware/devices.json, validated at import): lookup, search, rig sums, and the dev=<id>:<count> URL form.
-import { z } from 'zod';
-import { getAlgorithm } from './algorithms';
+// Device catalog (lib/hardware/devices.json; its schema is in lib/hardware-catalog.ts): lookup, search, rig sums, and the dev=<id>:<count> URL form.
 import catalog from './hardware/devices.json';
+import type { Device } from './hardware-catalog';
 import type { ParseResult } from './units';
 
-const DEVICE_ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export type { Device, DeviceRate } from './hardware-catalog';
 
-const deviceRateSchema = z
-  .object({
-    algorithm: z.string().refine((slug) => getAlgorithm(slug) !== undefined, 'is not a slug in lib/algorithms.ts'),
-    /** Base units per second (H/s, Sol/s or G/s, as the algorithm's unit). */
-    hashrate: z.number().positive().finite(),
-    watts: z.number().positive().finite(),
-    source: z.string().trim().min(1),
-  })
-  .strict();
+/** Device ids: kebab-case, permanent URL keys. */
+export const DEVICE_ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const deviceSchema = z
-  .object({
-    id: z.string().regex(DEVICE_ID_RE),
-    name: z.string().trim().min(1),
-    vendor: z.string().trim().min(1),
-    kind: z.enum(['GPU', 'CPU', 'ASIC']),
-    released: z.number().int().min(1990).max(2100).optional(),
-    rates: z
-      .array(deviceRateSchema)
-      .min(1)
-      // One row per algorithm, or sumRig would count a device twice.
-      .refine((rates) => new Set(rates.map((r) => r.algorithm)).size === rates.length, 'lists an algorithm twice'),
-  })
-  .strict();
-
-export type DeviceRate = z.infer<typeof deviceRateSchema>;
-export type Device = z.infer<typeof deviceSchema>;
-
-/** Validates the catalog; a bad row throws naming the device id and the field. */
-function loadCatalog(raw: { devices: readonly unknown[] }): readonly Device[] {
-  const seen = new Set<string>();
-  return Object.freeze(
-    raw.devices.map((row, index) => {
-      const result = deviceSchema.safeParse(row);
-      const id = typeof row === 'object' && row !== null && 'id' in row ? String(row.id) : `#${index}`;
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        throw new Error(`lib/hardware/devices.json: device "${id}", field ${issue?.path.join('.') || '(row)'}: ${issue?.message}`);
-      }
-      if (seen.has(result.data.id)) throw new Error(`lib/hardware/devices.json: device "${id}" appears twice`);
-      seen.add(result.data.id);
-      return Object.freeze(result.data);
-    }),
-  );
-}
-
-export const DEVICES: readonly Device[] = loadCatalog(catalog);
+// Validated by validateCatalog in the unit tests and at server start (lib/data.ts).
+export const DEVICES: readonly Device[] = Object.freeze(catalog.devices as unknown as Device[]);
 const BY_ID = new Map(DEVICES.map((d) => [d.id, d]));
 
 export function getDevice(id: string): Device | undefined {

@@ -1,6 +1,6 @@
 // Money in the viewer's currency for display: USD reuses formatUsd, EUR follows the same
 // precision rules, BTC is a plain significant-figure count. Never prints NaN or Infinity.
-import { formatSignificant, formatUsd, MISSING } from './units';
+import { formatSignificant, formatUsd, MISSING, numberFormat } from './units';
 
 export type MoneyCurrency = 'USD' | 'EUR' | 'BTC';
 
@@ -15,7 +15,7 @@ function formatEur(value: number): string {
       : abs >= 1 || abs === 0
         ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
         : { maximumSignificantDigits: 4 };
-  const text = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR', ...options }).format(abs);
+  const text = numberFormat({ style: 'currency', currency: 'EUR', ...options }).format(abs);
   return value < 0 ? `${MINUS}${text}` : text;
 }
 
