@@ -6,6 +6,7 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import type { SeriesPoint } from '@/lib/series';
+import { numberFormat } from '@/lib/units';
 import { CHART_HEIGHT } from './sizes';
 import { AXIS_LABEL, TICK, TOOLTIP_STYLE } from './styles';
 
@@ -21,10 +22,8 @@ export type HistoryChartProps = {
 const time = new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 function formatValue(value: number, format: HistoryChartProps['format']): string {
-  if (format === 'usd') {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumSignificantDigits: 4 }).format(value);
-  }
-  return new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 }).format(value);
+  if (format === 'usd') return numberFormat({ style: 'currency', currency: 'USD', maximumSignificantDigits: 4 }).format(value);
+  return numberFormat({ notation: 'compact', maximumSignificantDigits: 3 }).format(value);
 }
 
 function HistoryTooltip({ active, payload, format }: TooltipContentProps & { format: HistoryChartProps['format'] }) {
