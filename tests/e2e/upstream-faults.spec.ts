@@ -78,3 +78,24 @@ test('an empty coin list from one source leaves the other sources’ coins in pl
   expect(body.coins.some((c: { tag: string }) => c.tag === 'XMR')).toBe(true);
   expect(body.coins.some((c: { tag: string }) => c.tag === 'LTC')).toBe(true); // last good ASIC data
 });
+
+test('markup in an upstream coin name is shown as text, and absurd values are left out', async ({ page, request }) => {
+  await request.post(`${FIXTURE}/__control`, { data: { route: '/asic.json', mode: 'hostile' } });
+  await expect
+    .poll(async () => {
+      const body = await (await request.get('/api/coins')).json();
+      return body.coins.map((c: { tag: string }) => c.tag);
+    }, { timeout: 25_000, intervals: [1000] })
+    .toContain('<b>XSS</b>');
+  const body = await (await request.get('/api/coins')).text();
+  expect(body).not.toMatch(/\bNaN\b|\bInfinity\b/);
+  // "NaN" hashrate: the entry is rejected, never shown with a made-up figure.
+  expect(JSON.parse(body).coins.some((c: { tag: string }) => c.tag === 'ABSURD')).toBe(false);
+
+  await page.goto('/?device=asic&algo=scrypt');
+  const row = page.locator('tr[data-tag="<b>XSS</b>"]');
+  await expect(row).toContainText('<b>XSS</b>');
+  await expect(row).toContainText('<img src=x onerror="window.__xss=1">Coin');
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});

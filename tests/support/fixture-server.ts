@@ -9,7 +9,7 @@ import path from 'node:path';
 // tsx, vitest and Playwright all load this file as CommonJS or provide __dirname.
 const ROOT = path.resolve(__dirname, '../..');
 
-export const FIXTURE_MODES = ['ok', 'slow', '500', '429', 'malformed', 'wrong-shape', 'empty'] as const;
+export const FIXTURE_MODES = ['ok', 'slow', '500', '429', 'malformed', 'wrong-shape', 'empty', 'hostile'] as const;
 export type FixtureMode = (typeof FIXTURE_MODES)[number];
 
 type Route = {
@@ -17,6 +17,8 @@ type Route = {
   /** Valid JSON that the adapter's schema must reject. */
   wrongShape: string;
   empty: string;
+  /** Valid shape, hostile content: markup in names, absurd values (the recording where none is set). */
+  hostile?: string;
   /** hashrate.no answers 401 without its key. */
   needsApiKey?: boolean;
 };
@@ -31,6 +33,35 @@ const ROUTES = {
     file: 'tests/fixtures/whattomine-asic-derived.json',
     wrongShape: '{"data":{"coins":{}}}',
     empty: '{"coins":{}}',
+    hostile: JSON.stringify({
+      coins: {
+        // Markup in a name and a tag: it must be shown as text, never run.
+        '<img src=x onerror="window.__xss=1">Coin': {
+          tag: '<b>XSS</b>',
+          algorithm: 'Scrypt',
+          block_time: '150.0',
+          block_reward: 6.25,
+          difficulty: 34315750,
+          nethash: '982566797951630',
+          exchange_rate: 0.0013,
+          exchange_rate_vol: 5,
+          lagging: false,
+          timestamp: 1710547200,
+        },
+        // Absurd values: zero difficulty and block time, a 0 price, a "NaN" hashrate.
+        Absurd: {
+          tag: 'ABSURD',
+          algorithm: 'Scrypt',
+          block_time: '0',
+          block_reward: 10000,
+          difficulty: 0,
+          nethash: 'NaN',
+          exchange_rate: 0,
+          lagging: false,
+          timestamp: 1710547200,
+        },
+      },
+    }),
   },
   '/api/v3/simple/price': {
     file: 'tests/fixtures/coingecko-simple_price-2026-09-27.json',
@@ -154,6 +185,8 @@ export async function startFixtureServer({ port = 0 }: { port?: number } = {}): 
         return send(res, 200, config.wrongShape);
       case 'empty':
         return send(res, 200, config.empty);
+      case 'hostile':
+        return send(res, 200, config.hostile ?? bodies[route]);
     }
   }
 
