@@ -1,24 +1,7 @@
 import type { Metadata } from 'next';
-import { NuqsAdapter } from 'nuqs/adapters/next/app';
-import { LazyRankingBarChart, LazyRewardEffortScatter } from '@/components/charts/lazy';
-import { CoinTable } from '@/components/coin-table';
-import { CompareBar } from '@/components/compare-controls';
-import { CopyLink } from '@/components/copy-link';
-import { DataBanner } from '@/components/data-banner';
-import { FilterBar } from '@/components/filter-bar';
-import { ParamErrors } from '@/components/param-errors';
-import { RentVsMinePanel } from '@/components/rent-vs-mine';
-import { RigForm } from '@/components/rig-form';
-import { ViewSwitches } from '@/components/view-switches';
-import { ALGORITHMS, getAlgorithm } from '@/lib/algorithms';
-import { CURRENCY_LABEL, moneyPer } from '@/lib/currency';
-import { getSnapshotView } from '@/lib/data';
+import { Dashboard } from '@/components/dashboard';
 import { previewMetadata } from '@/lib/preview';
-import { rentVsMine } from '@/lib/rent-vs-mine';
-import { BASIS_LABEL, DEFAULT_BASIS } from '@/lib/basis';
-import { SCORE_FORMULA, SCORE_NAME } from '@/lib/score';
-import { parseDashboardParams, serializeDashboardState, type DashboardState } from '@/lib/search-params';
-import { buildView, deviceSums } from '@/lib/view';
+import { parseDashboardParams } from '@/lib/search-params';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,134 +10,9 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return previewMetadata({ title: 'Which small coin should your rig mine?', path: '/', state });
 }
 
-/** Links that carry the whole view, minus the compare selection. */
-function viewQuery(state: DashboardState): string {
-  return serializeDashboardState({ ...state, coins: [] });
-}
-
+// `/` with a query: rendered per request. `/` without one is answered by proxy.ts from the
+// cached app/view/[key] page.
 export default async function HomePage({ searchParams }: Props) {
-  const { state: requested, errors } = parseDashboardParams(await searchParams);
-  const { snapshot, servedAt: now } = await getSnapshotView();
-  const view = buildView(snapshot, requested);
-  const { state, rig, rows, rates } = view;
-  const unitLabel = `${CURRENCY_LABEL[state.currency]} / ${state.period}`;
-
-  const counts = new Map<string, number>();
-  for (const coin of snapshot.coins) counts.set(coin.algorithm, (counts.get(coin.algorithm) ?? 0) + 1);
-  const algorithms = ALGORITHMS.filter((a) => counts.has(a.slug)).map((a) => ({
-    slug: a.slug,
-    name: a.name,
-    count: counts.get(a.slug) ?? 0,
-  }));
-
-  const estimated = rows.filter((r) => r.estimate?.profitUsdPerDay != null);
-  const ranking = [...estimated]
-    .sort((a, b) => (b.estimate?.profitUsdPerDay ?? 0) - (a.estimate?.profitUsdPerDay ?? 0))
-    .slice(0, 15)
-    .map((r) => ({
-      tag: r.coin.tag,
-      name: r.coin.name,
-      algorithm: r.coin.algorithm,
-      algorithmName: getAlgorithm(r.coin.algorithm)?.name ?? r.coin.algorithm,
-      value: moneyPer(r.estimate?.profitUsdPerDay ?? null, state, rates) ?? 0,
-    }));
-  const scatter = estimated.slice(0, 40).flatMap((r) => {
-    const x = moneyPer(r.estimate?.powerCostUsdPerDay ?? null, state, rates);
-    const y = moneyPer(r.estimate?.revenueUsdPerDay ?? null, state, rates);
-    return x === null || y === null ? [] : [{ tag: r.coin.tag, algorithm: r.coin.algorithm, x, y }];
-  });
-  const query = viewQuery(state);
-  const selfHref = `/${serializeDashboardState(state)}`;
-
-  return (
-    <NuqsAdapter>
-      <h1>Which small coin should your rig mine?</h1>
-      <p className="lede">
-        Coins ranked by expected profit for the rig below, after power cost and pool fee. Click a column to sort, a coin
-        for its details; the address bar always holds a link to exactly this view.
-      </p>
-      <DataBanner snapshot={snapshot} now={now} />
-      <ParamErrors errors={[...errors, ...view.notes]} />
-      <RigForm
-        devices={rig.devices}
-        deviceSums={deviceSums(rig)}
-        hashrates={state.hashrates}
-        powerWatts={state.powerWatts}
-        electricityUsdPerKwh={rig.electricityUsdPerKwh}
-        poolFeePercent={rig.poolFeePercent}
-        isDefaultRig={view.isDefaultRig}
-      />
-      <div className="toolbar-row">
-        <ViewSwitches
-          period={state.period}
-          currency={state.currency}
-          basis={state.basis}
-          unavailable={view.unavailable}
-        />
-        <div className="toolbar share-tools">
-          <CopyLink path={selfHref} />
-          <a className="button" href={`/api/export${query}`} download data-testid="csv-link">
-            Download CSV
-          </a>
-          <a className="button" href={`/api/estimates${query}`} data-testid="json-link">
-            JSON API
-          </a>
-        </div>
-      </div>
-
-      {ranking.length > 0 && (
-        <section className="cols charts" aria-label="Charts">
-          <figure className="panel chart-panel">
-            <figcaption>
-              <h2>Profit per {state.period}, top {ranking.length}</h2>
-            </figcaption>
-            <LazyRankingBarChart data={ranking} valueLabel={`Profit, ${unitLabel}`} formatValue={state.currency} />
-          </figure>
-          <figure className="panel chart-panel">
-            <figcaption>
-              <h2>Reward against effort</h2>
-              <p className="muted small">Above the diagonal a coin pays more than its power costs.</p>
-            </figcaption>
-            <LazyRewardEffortScatter
-              data={scatter}
-              xLabel={`Power cost, ${unitLabel}`}
-              yLabel={`Revenue, ${unitLabel}`}
-              formatValue={state.currency}
-            />
-          </figure>
-        </section>
-      )}
-
-      <RentVsMinePanel
-        rows={rentVsMine(rig, rows, snapshot.rentals, snapshot.btcUsd)}
-        available={snapshot.rentals.length > 0}
-        contractHref={`/contract${serializeDashboardState({ ...state, coins: [] })}`}
-      />
-      <FilterBar
-        algorithms={algorithms}
-        algorithm={state.algorithm}
-        device={state.device}
-        query={state.query}
-        shown={rows.length}
-        total={snapshot.coins.length}
-      />
-      <div className="toolbar">
-        <CompareBar state={state} />
-      </div>
-      <CoinTable rows={rows} state={state} rates={rates} />
-      <p className="muted small" data-testid="basis-note">
-        Estimates use <strong>{BASIS_LABEL[state.basis]}</strong>
-        {state.basis === DEFAULT_BASIS ? ' (the default)' : ''}
-        {state.basis !== 'current' &&
-          `: ${rows.filter((r) => r.basisUsed !== 'current').length} of ${rows.length} coins have ${state.basis} averages (the upstream’s own, or our recorded history); the others use current figures`}
-        . Averages smooth the difficulty jumps that profit-switching pools cause on small coins.
-      </p>
-      <p className="muted small" data-testid="score-formula">
-        <strong>{SCORE_NAME}</strong> = {SCORE_FORMULA}: what each kWh your rig burns earns after paying for it. Revenue
-        uses each coin’s current price; power cost = W × 24 / 1000 × USD/kWh. “—” means the source gives no figure; a
-        coin is never shown with a made-up number. Badges flag lagging data, a difficulty that disagrees with the network
-        hashrate, missing markets, and a rig that would be more than 5 % of a network.
-      </p>
-    </NuqsAdapter>
-  );
+  const { state, errors } = parseDashboardParams(await searchParams);
+  return <Dashboard requested={state} errors={errors} />;
 }

@@ -16,7 +16,9 @@ async function tableText(page: Page): Promise<string[]> {
 }
 
 test('a new user enters a rig, sees the ranking change, and a copied link shows the same table', async ({ page, context }) => {
-  await page.goto('/');
+  const home = await page.goto('/');
+  // `/` with no query comes from proxy.ts's short-lived copy; it must hydrate like the rendered page.
+  expect(home?.headers()['x-minerank-cache']).toBe('home');
   await expect(page.getByTestId('data-banner')).toContainText('Live data');
   await expect(page.getByTestId('data-banner')).toContainText('WhatToMine GPU coins');
   // The default rig has no CryptoNight hashrate: Monero cannot be estimated yet.
@@ -41,7 +43,8 @@ test('a new user enters a rig, sees the ranking change, and a copied link shows 
 });
 
 test('a bad hashrate shows a message next to the field and leaves the table as it was', async ({ page }) => {
-  await page.goto('/?hr.ethash=60M&w.ethash=120');
+  const response = await page.goto('/?hr.ethash=60M&w.ethash=120');
+  expect(response?.headers()['x-minerank-cache']).toBeUndefined();
   // ETH: 60e6 × 86,400 × 4.85 / 2.25257e15 × 0.99 = 0.01105 ETH/day.
   await expect(row(page, 'ETH')).toContainText('0.01105');
   const url = page.url();

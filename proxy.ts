@@ -1,0 +1,62 @@
+// `/` with no query is the same page for everyone until the snapshot changes, and it is most
+// visits' first page, so full-document GETs of it are served from a short-lived in-process copy
+// (lib/page-cache.ts) instead of being rendered per request. The copy is made by asking this
+// server for the page, marked so the request goes through to the renderer. Client navigations
+// (RSC requests), any query string and every other path are untouched.
+import { NextResponse, type NextRequest } from 'next/server';
+import { createPageCache, type CachedPage } from '@/lib/page-cache';
+
+/** How far the cached `/` may trail the snapshot service's current data. */
+const TTL_MS = 10_000;
+const BYPASS_HEADER = 'x-minerank-render';
+// A per-process token: only this server's own request skips the cache (anyone else's header is ignored).
+const BYPASS_TOKEN = crypto.randomUUID();
+// Hop-by-hop and length headers are the runtime's to set on the copy.
+const DROP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date']);
+
+let cache: ReturnType<typeof createPageCache> | null = null;
+
+function pageCache(origin: string) {
+  cache ??= createPageCache({
+    ttlMs: TTL_MS,
+    onError: (error) =>
+      console.error(JSON.stringify({ time: new Date().toISOString(), level: 'warn', event: 'home_cache_refresh_failed', error: String(error) })),
+    render: async (): Promise<CachedPage> => {
+      const response = await fetch(`${origin}/`, {
+        headers: { [BYPASS_HEADER]: BYPASS_TOKEN, 'accept-encoding': 'identity' },
+        cache: 'no-store',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(30_000),
+      });
+      const headers = [...response.headers].filter(([name]) => !DROP.has(name.toLowerCase()));
+      return { status: response.status, headers, body: await response.arrayBuffer() };
+    },
+  });
+  return cache;
+}
+
+function isCacheable(request: NextRequest): boolean {
+  return (
+    request.method === 'GET' &&
+    request.nextUrl.search === '' &&
+    request.headers.get(BYPASS_HEADER) !== BYPASS_TOKEN &&
+    !request.headers.has('rsc') &&
+    !request.headers.has('next-router-prefetch') &&
+    !request.headers.has('next-action')
+  );
+}
+
+export async function proxy(request: NextRequest) {
+  if (!isCacheable(request)) return NextResponse.next();
+  // The server's own loopback address: the Host header may name a front proxy we cannot reach.
+  const origin = `http://127.0.0.1:${process.env.PORT || request.nextUrl.port || '3000'}`;
+  try {
+    const page = await pageCache(origin).get(Date.now());
+    return new NextResponse(page.body, { status: page.status, headers: [...page.headers, ['x-minerank-cache', 'home']] });
+  } catch {
+    // No copy yet and the loopback render failed: render this request the ordinary way.
+    return NextResponse.next();
+  }
+}
+
+export const config = { matcher: '/' };
