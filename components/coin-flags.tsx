@@ -8,6 +8,7 @@ const LABELS: Record<CoinFlag['code'], { label: string; bad: boolean }> = {
   'stale-source': { label: 'stale', bad: true },
   'price-disagreement': { label: 'prices differ', bad: true },
   'volatile-difficulty': { label: 'jumpy difficulty', bad: true },
+  'source-disagreement': { label: 'sources differ', bad: true },
 };
 
 /** Compact badges; the full message is the tooltip and the accessible name. */

@@ -16,6 +16,7 @@ import {
   type SourceId,
   type SourcePayload,
   type SourceStatus,
+  isChainSourceId,
 } from './types';
 import { formatAge, formatHashrate, formatSignificant } from './units';
 
@@ -28,44 +29,79 @@ export const PRICE_DISAGREEMENT_FACTOR = 1.25;
 
 export type SourceInput = { status: SourceStatus; payload: SourcePayload | null };
 
-/** Order of precedence for a coin's network figures: WhatToMine first, hashrate.no fills gaps. */
-const NETWORK_SOURCE_ORDER: readonly SourceId[] = ['whattomine-gpu', 'whattomine-asic', 'hashrateno', 'embedded'];
+export type MergeOptions = {
+  /**
+   * CoinGecko ids of registry coins by tag (lib/registry): a string prices the coin by that id,
+   * null says it has no market we know of (an aggregator's own price may still be used).
+   */
+  coingeckoIds?: Readonly<Record<string, string | null>>;
+};
 
-export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mode']): Snapshot {
+/**
+ * Order of precedence for a coin's network figures: a coin's own chain first (its node or
+ * explorer is the truth for difficulty, hashrate and reward), then WhatToMine, then hashrate.no.
+ */
+const AGGREGATOR_ORDER: readonly SourceId[] = ['whattomine-gpu', 'whattomine-asic', 'hashrateno', 'embedded'];
+/** The figures a chain source is the truth for, each filled from an aggregator when the chain lacks it. */
+const NETWORK_FIGURES = ['difficulty', 'networkHashrate', 'blockReward', 'blockTimeSeconds'] as const;
+
+type Candidate = { sourceId: SourceId; input: SourceInput; stats: NetworkStats };
+
+export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mode'], options: MergeOptions = {}): Snapshot {
   const byId = new Map(inputs.map((input) => [input.status.id, input]));
   const quotes = new Map<string, PriceQuote>();
   for (const q of byId.get('coingecko')?.payload?.quotes ?? []) quotes.set(q.id, q);
 
   const btcUsd =
     byId.get('coingecko')?.payload?.btcUsd ??
-    NETWORK_SOURCE_ORDER.map((id) => byId.get(id)?.payload?.btcUsd ?? null).find((v) => v !== null) ??
+    AGGREGATOR_ORDER.map((id) => byId.get(id)?.payload?.btcUsd ?? null).find((v) => v !== null) ??
     null;
 
   const supplies = new Map((byId.get('coingecko-markets')?.payload?.supplies ?? []).map((x) => [x.id, x]));
   const gecko = byId.get('coingecko')?.payload;
   const eurPerUsd = gecko?.btcEur && gecko.btcUsd ? gecko.btcEur / gecko.btcUsd : null;
+  const geckoIdOf = (tag: string): string | null => {
+    const key = tag.toUpperCase();
+    const registered = options.coingeckoIds?.[key];
+    return registered !== undefined ? registered : (getCoinFacts(key).coingeckoId ?? null);
+  };
 
-  const seen = new Set<string>();
-  const coins: Coin[] = [];
-  for (const sourceId of NETWORK_SOURCE_ORDER) {
+  // Every source's entry for each coin (tag + algorithm), chain sources first.
+  const chainIds = inputs.map((i) => i.status.id).filter(isChainSourceId).sort();
+  const candidates = new Map<string, Candidate[]>();
+  for (const sourceId of [...chainIds, ...AGGREGATOR_ORDER]) {
     const input = byId.get(sourceId);
     if (!input?.payload) continue;
     for (const stats of input.payload.coins) {
-      const key = `${stats.tag}|${stats.algorithm}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      coins.push(
-        buildCoin(stats, {
-          source: sourceId,
-          sourceStale: input.status.stale,
-          sourceFetchedAt: input.status.fetchedAt,
-          btcUsd,
-          volume24hBtc: input.payload.volume24hBtcByTag[stats.tag] ?? null,
-          quote: quoteFor(stats.tag, quotes),
-          supply: supplies.get(getCoinFacts(stats.tag).coingeckoId ?? '') ?? null,
-        }),
-      );
+      const key = `${stats.tag.toUpperCase()}|${stats.algorithm}`;
+      const list = candidates.get(key) ?? [];
+      // One entry per source: a source listing a coin twice keeps its first.
+      if (!list.some((c) => c.sourceId === sourceId)) list.push({ sourceId, input, stats });
+      candidates.set(key, list);
     }
+  }
+
+  const coins: Coin[] = [];
+  for (const list of candidates.values()) {
+    const [primary, ...others] = list as [Candidate, ...Candidate[]];
+    const aggregator = isChainSourceId(primary.sourceId) ? (others.find((c) => !isChainSourceId(c.sourceId)) ?? null) : null;
+    const merged = aggregator ? withAggregator(primary, aggregator) : null;
+    const priceInput = aggregator ?? primary;
+    const geckoId = geckoIdOf(primary.stats.tag);
+    const coin = buildCoin(merged?.stats ?? primary.stats, {
+      source: primary.sourceId,
+      sourceStale: primary.input.status.stale,
+      sourceFetchedAt: primary.input.status.fetchedAt,
+      btcUsd,
+      volume24hBtc: priceInput.input.payload?.volume24hBtcByTag[priceInput.stats.tag] ?? null,
+      quote: geckoId ? (quotes.get(geckoId) ?? null) : null,
+      supply: supplies.get(geckoId ?? '') ?? null,
+      priceFrom: priceInput.sourceId,
+      figureSources: merged?.figureSources ?? {},
+      height: primary.input.payload?.heights?.[primary.stats.tag.toUpperCase()] ?? null,
+    });
+    if (merged) coin.flags.push(...merged.flags);
+    coins.push(coin);
   }
 
   const used = inputs.filter((i) => i.payload !== null && i.status.fetchedAt !== null);
@@ -82,10 +118,50 @@ export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mod
   };
 }
 
-function quoteFor(tag: string, quotes: Map<string, PriceQuote>): PriceQuote | null {
-  const id = getCoinFacts(tag).coingeckoId;
-  return id ? (quotes.get(id) ?? null) : null;
+/**
+ * A chain source's figures with an aggregator's filling the gaps: network figures from the chain
+ * where it has them, market figures (price, volume, averages, emission) from the aggregator, which
+ * a node does not know. Where both give a network figure and they disagree, the coin is flagged.
+ */
+function withAggregator(
+  chain: Candidate,
+  aggregator: Candidate,
+): { stats: NetworkStats; figureSources: Coin['figureSources']; flags: CoinFlag[] } {
+  const stats: NetworkStats = {
+    ...aggregator.stats,
+    tag: chain.stats.tag,
+    name: chain.stats.name,
+    algorithm: chain.stats.algorithm,
+    lagging: chain.stats.lagging,
+    updatedAt: chain.stats.updatedAt,
+  };
+  const figureSources: Coin['figureSources'] = {};
+  const flags: CoinFlag[] = [];
+  for (const figure of NETWORK_FIGURES) {
+    const own = chain.stats[figure];
+    const theirs = aggregator.stats[figure];
+    stats[figure] = own ?? theirs;
+    figureSources[figure] = own !== null ? chain.sourceId : theirs !== null ? aggregator.sourceId : undefined;
+    if (figure === 'blockTimeSeconds' || own === null || theirs === null) continue;
+    const ratio = theirs / own;
+    if (ratio > MISMATCH_FACTOR || ratio < 1 / MISMATCH_FACTOR) {
+      flags.push({
+        code: 'source-disagreement',
+        message:
+          `${FIGURE_LABEL[figure]}: ${aggregator.sourceId} reports ${formatSignificant(theirs, 4)}, ×${formatSignificant(ratio, 3)} ` +
+          `the coin's own chain (${formatSignificant(own, 4)}); estimates use the chain's figure.`,
+      });
+    }
+  }
+  return { stats, figureSources, flags };
 }
+
+const FIGURE_LABEL: Record<(typeof NETWORK_FIGURES)[number], string> = {
+  difficulty: 'Difficulty',
+  networkHashrate: 'Network hashrate',
+  blockReward: 'Block reward',
+  blockTimeSeconds: 'Block time',
+};
 
 type CoinContext = {
   source: SourceId;
@@ -95,6 +171,10 @@ type CoinContext = {
   volume24hBtc: number | null;
   quote: PriceQuote | null;
   supply?: { circulatingSupply: number | null; maxSupply: number | null } | null;
+  /** The source whose own price is used when there is no CoinGecko quote (default: `source`). */
+  priceFrom?: SourceId;
+  figureSources?: Coin['figureSources'];
+  height?: number | null;
 };
 
 /** Upstream averages priced in BTC get their USD price from the same BTC/USD rate as the coin. */
@@ -140,13 +220,13 @@ export function buildCoin(stats: NetworkStats, ctx: CoinContext): Coin {
   const ownPriceUsd =
     stats.priceUsd ?? (stats.priceBtc !== null && ctx.btcUsd !== null ? stats.priceBtc * ctx.btcUsd : null);
   const priceUsd = ctx.quote?.priceUsd ?? ownPriceUsd;
-  const priceSource: SourceId | null = ctx.quote ? 'coingecko' : ownPriceUsd !== null ? ctx.source : null;
+  const priceSource: SourceId | null = ctx.quote ? 'coingecko' : ownPriceUsd !== null ? (ctx.priceFrom ?? ctx.source) : null;
   if (ctx.quote && ownPriceUsd !== null) {
     const ratio = ctx.quote.priceUsd / ownPriceUsd;
     if (ratio > PRICE_DISAGREEMENT_FACTOR || ratio < 1 / PRICE_DISAGREEMENT_FACTOR) {
       flags.push({
         code: 'price-disagreement',
-        message: `CoinGecko's price is ×${formatSignificant(ratio, 3)} the ${ctx.source} price; check the market.`,
+        message: `CoinGecko's price is ×${formatSignificant(ratio, 3)} the ${ctx.priceFrom ?? ctx.source} price; check the market.`,
       });
     }
   }
@@ -187,6 +267,8 @@ export function buildCoin(stats: NetworkStats, ctx: CoinContext): Coin {
     difficultyCv24h: null,
     circulatingSupply: ctx.supply?.circulatingSupply ?? null,
     maxSupply: ctx.supply?.maxSupply ?? null,
+    figureSources: ctx.figureSources ?? {},
+    height: ctx.height ?? null,
     flags,
   };
 }

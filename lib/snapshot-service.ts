@@ -11,7 +11,7 @@ import { mergeSources, type SourceInput } from './merge';
 import {
   snapshotSchema,
   sourcePayloadSchema,
-  SOURCE_IDS,
+  sourceIdSchema,
   type Snapshot,
   type SourceId,
   type SourcePayload,
@@ -53,7 +53,7 @@ const persistedSchema = z.object({
   version: z.literal(1),
   snapshot: snapshotSchema,
   sources: z.array(
-    z.object({ id: z.enum(SOURCE_IDS), fetchedAt: z.string(), payload: sourcePayloadSchema }),
+    z.object({ id: sourceIdSchema, fetchedAt: z.string(), payload: sourcePayloadSchema }),
   ),
 });
 

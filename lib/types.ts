@@ -75,7 +75,18 @@ export const SOURCE_IDS = [
   'nicehash',
   'embedded',
 ] as const;
-export type SourceId = (typeof SOURCE_IDS)[number];
+/** A coin's own node, explorer or pool API (lib/sources/chain), one source per registry coin. */
+export type ChainSourceId = `chain:${string}`;
+export type SourceId = (typeof SOURCE_IDS)[number] | ChainSourceId;
+
+export const CHAIN_SOURCE_PREFIX = 'chain:';
+export const chainSourceId = (tag: string): ChainSourceId => `chain:${tag.toUpperCase()}`;
+export const isChainSourceId = (id: SourceId | string): id is ChainSourceId => id.startsWith(CHAIN_SOURCE_PREFIX);
+
+export const sourceIdSchema = z.union([
+  z.enum(SOURCE_IDS),
+  z.custom<ChainSourceId>((value) => typeof value === 'string' && /^chain:[A-Z0-9]{2,10}$/.test(value), 'not a source id'),
+]);
 
 export const coinFlagSchema = z.object({
   code: z.enum([
@@ -86,6 +97,7 @@ export const coinFlagSchema = z.object({
     'stale-source',
     'price-disagreement',
     'volatile-difficulty',
+    'source-disagreement',
   ]),
   message: z.string(),
 });
@@ -95,8 +107,23 @@ export const coinSchema = networkStatsSchema.extend({
   /** Difficulty-to-work factor k used for this coin (algorithm default or coin override). */
   workFactor: nullableFinite,
   /** Where the network figures came from, and where the price came from. */
-  source: z.enum(SOURCE_IDS),
-  priceSource: z.enum(SOURCE_IDS).nullable(),
+  source: sourceIdSchema,
+  priceSource: sourceIdSchema.nullable(),
+  /**
+   * Which source gave each network figure, where more than one covers the coin (a coin's own
+   * chain is the truth for them; an aggregator fills what it does not give). Empty = all `source`.
+   */
+  figureSources: z
+    .object({
+      difficulty: sourceIdSchema.optional(),
+      networkHashrate: sourceIdSchema.optional(),
+      blockReward: sourceIdSchema.optional(),
+      blockTimeSeconds: sourceIdSchema.optional(),
+      height: sourceIdSchema.optional(),
+    })
+    .default({}),
+  /** Chain height, where a chain source gave it. */
+  height: z.number().int().nonnegative().nullable().default(null),
   /** The network hashrate that difficulty × k / block time implies, for the consistency check. */
   impliedNetworkHashrate: nullableFinite,
   /** Circulating and maximum supply from the price source (CoinGecko markets); null where unknown. */
@@ -109,7 +136,7 @@ export const coinSchema = networkStatsSchema.extend({
 export type Coin = z.infer<typeof coinSchema>;
 
 export const sourceStatusSchema = z.object({
-  id: z.enum(SOURCE_IDS),
+  id: sourceIdSchema,
   name: z.string(),
   url: z.string(),
   ok: z.boolean(),
@@ -172,10 +199,12 @@ export const sourcePayloadSchema = z.object({
   volume24hBtcByTag: z.record(z.string(), finite),
   rentals: z.array(rentalPriceSchema).default([]),
   supplies: z.array(supplySchema).default([]),
+  /** Chain height by coin tag, from a chain source. */
+  heights: z.record(z.string(), z.number().int().nonnegative()).default({}),
 });
 export type SourcePayload = z.infer<typeof sourcePayloadSchema>;
 
 /** A payload with nothing in it, for sources that fill only some fields. */
 export function emptyPayload(): SourcePayload {
-  return { coins: [], quotes: [], btcUsd: null, btcEur: null, volume24hBtcByTag: {}, rentals: [], supplies: [] };
+  return { coins: [], quotes: [], btcUsd: null, btcEur: null, volume24hBtcByTag: {}, rentals: [], supplies: [], heights: {} };
 }

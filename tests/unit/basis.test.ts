@@ -28,6 +28,7 @@ function coin(averages: Averages = {}) {
           volume24hBtcByTag: {},
           rentals: [],
           supplies: [],
+          heights: {},
         },
       },
     ],

@@ -19,7 +19,7 @@ function liveCoin(upstream24h = false) {
     [
       {
         status: { id: 'hashrateno', name: 'h', url: 'u', ok: true, fetchedAt: '2026-11-24T12:00:00Z', error: null, stale: false, coins: 1 },
-        payload: { coins: [stats], quotes: [], btcUsd: 60_000, btcEur: null, volume24hBtcByTag: {}, rentals: [], supplies: [] },
+        payload: { coins: [stats], quotes: [], btcUsd: 60_000, btcEur: null, volume24hBtcByTag: {}, rentals: [], supplies: [], heights: {} },
       },
     ],
     'live',
@@ -69,7 +69,7 @@ describe('SnapshotService with history', () => {
     id: 'hashrateno' as const,
     name: 'h',
     url: 'u',
-    fetch: async () => ({ coins: [networkStats('RVN')], quotes: [], btcUsd: 60_000, btcEur: null, volume24hBtcByTag: {}, rentals: [], supplies: [] }),
+    fetch: async () => ({ coins: [networkStats('RVN')], quotes: [], btcUsd: 60_000, btcEur: null, volume24hBtcByTag: {}, rentals: [], supplies: [], heights: {} }),
   };
 
   it('records every live snapshot without waiting for the write, and serves history averages', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSources, type SourceInput } from '@/lib/merge';
 import { networkStats } from '../support/factories';
-import type { NetworkStats, SourceId, SourcePayload, SourceStatus } from '@/lib/types';
+import { emptyPayload, type NetworkStats, type SourceId, type SourcePayload, type SourceStatus } from '@/lib/types';
 
 const FETCHED = '2026-11-24T12:00:00.000Z';
 
@@ -22,7 +22,7 @@ const stats = (tag: string, overrides: Partial<NetworkStats> = {}) =>
 
 const input = (id: SourceId, partial: Partial<SourcePayload>, s: Partial<SourceStatus> = {}): SourceInput => ({
   status: status(id, s),
-  payload: { coins: [], quotes: [], btcUsd: null, btcEur: null, volume24hBtcByTag: {}, rentals: [], supplies: [], ...partial },
+  payload: { ...emptyPayload(), ...partial },
 });
 
 describe('mergeSources', () => {

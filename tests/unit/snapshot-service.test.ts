@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { SnapshotService, type SourceFetcher } from '@/lib/snapshot-service';
-import type { NetworkStats, Snapshot, SourcePayload } from '@/lib/types';
+import { emptyPayload, type NetworkStats, type Snapshot, type SourcePayload } from '@/lib/types';
 import { networkStats } from '../support/factories';
 
 const stats = (tag: string, overrides: Partial<NetworkStats> = {}) => networkStats(tag, { priceBtc: 4e-7, ...overrides });
@@ -16,6 +16,7 @@ const payload = (coins: NetworkStats[], btcUsd: number | null = 60_000): SourceP
   volume24hBtcByTag: {},
   rentals: [],
   supplies: [],
+  heights: {},
 });
 
 const EMBEDDED: Snapshot = {
@@ -101,6 +102,7 @@ describe('SnapshotService', () => {
       return payload([stats('RVN')]);
     });
     const prices = fakeSource('coingecko', async () => ({
+      ...emptyPayload(),
       coins: [],
       quotes: [{ id: 'ravencoin', priceUsd: 0.03, volume24hUsd: 1e7, updatedAt: null }],
       btcUsd: 60_000,
