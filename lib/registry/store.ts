@@ -1,0 +1,111 @@
+// The coins a user adds, kept in a JSON file of the registry's own shape ({ "coins": [...] }) so a
+// hand edit gets the same line-numbered errors. Writes are atomic (temporary file in the same
+// folder, fsync, rename) and serialized per file within the process, so concurrent adds all land.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+import { loadRegistryFile, RegistryError } from './load';
+import { registryEntrySchema, registryKey, type RegistryEntry } from './schema';
+
+/** An entry the user submitted is invalid or clashes; `field` names the input to fix. */
+export class RegistryFieldError extends RegistryError {
+  readonly field: string;
+
+  constructor(file: string, field: string, message: string) {
+    super(file, [], `${field}: ${message}`);
+    this.name = 'RegistryFieldError';
+    this.field = field;
+  }
+}
+
+/** One promise chain per file: each write starts after the previous one has settled. */
+const queues = new Map<string, Promise<unknown>>();
+
+function serialized<T>(filePath: string, task: () => Promise<T>): Promise<T> {
+  const key = path.resolve(filePath);
+  const previous = queues.get(key) ?? Promise.resolve();
+  const next = previous.then(task);
+  const settled = next.catch(() => undefined);
+  queues.set(key, settled);
+  // Forget the chain once idle, so the map does not grow with every file ever written.
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return next;
+}
+
+async function writeAtomically(filePath: string, text: string): Promise<void> {
+  const dir = path.dirname(filePath);
+  await mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(tmp, 'w', 0o644);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, filePath);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
+  // Make the rename itself durable; some platforms cannot open a directory, which is fine.
+  const dirHandle = await open(dir, 'r').catch(() => null);
+  if (dirHandle) await dirHandle.sync().catch(() => undefined).finally(() => dirHandle.close());
+}
+
+const serialize = (coins: readonly RegistryEntry[]) => `${JSON.stringify({ coins }, null, 2)}\n`;
+
+/** The user's coins; an empty list while the file does not exist yet. */
+export function readUserCoins(filePath: string): RegistryEntry[] {
+  return loadRegistryFile(filePath, { optional: true });
+}
+
+/**
+ * Validates `input` (a RegistryEntryInput from outside), refuses a coin already listed (same tag on the same algorithm) in the user's
+ * file or in `shipped`, and appends it. Returns the stored (normalized) entry.
+ */
+export function addUserCoin(
+  filePath: string,
+  input: unknown,
+  shipped: readonly RegistryEntry[] = [],
+): Promise<RegistryEntry> {
+  const label = path.basename(filePath);
+  const parsed = registryEntrySchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map(String).join('.') || 'entry';
+    return Promise.reject(new RegistryFieldError(label, field, issue.message));
+  }
+  const entry = parsed.data;
+  return serialized(filePath, async () => {
+    const current = readUserCoins(filePath);
+    const key = registryKey(entry);
+    const where = shipped.some((coin) => registryKey(coin) === key)
+      ? 'the shipped registry'
+      : current.some((coin) => registryKey(coin) === key)
+        ? 'your coins'
+        : null;
+    if (where) throw new RegistryFieldError(label, 'tag', `${entry.tag} on ${entry.algorithm} is already in ${where}`);
+    await writeAtomically(filePath, serialize([...current, entry]));
+    return entry;
+  });
+}
+
+/**
+ * Removes the user's coin with this tag (on `algorithm` only, when given). Resolves to the number
+ * of entries removed; the file is not rewritten when nothing matched.
+ */
+export function removeUserCoin(filePath: string, tag: string, algorithm?: string): Promise<number> {
+  const wanted = tag.trim().toUpperCase();
+  return serialized(filePath, async () => {
+    const current = readUserCoins(filePath);
+    const kept = current.filter((coin) => coin.tag !== wanted || (algorithm !== undefined && coin.algorithm !== algorithm));
+    const removed = current.length - kept.length;
+    if (removed > 0) await writeAtomically(filePath, serialize(kept));
+    return removed;
+  });
+}
