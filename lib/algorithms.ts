@@ -100,6 +100,10 @@ export const ALGORITHMS: readonly Algorithm[] = [
   a('verushash', 'VerusHash', ['CPU'], null),
   a('verthash', 'Verthash', ['GPU'], null),
   a('zilhash', 'ZilHash', ['GPU'], null),
+  // Registry coins (lib/registry): named as raptorhash.com's YIIMP /api/currencies spells them
+  // (recording of 2025-02-14, Pulsar PLSR and Tuske TSK); difficulty conventions unverified.
+  a('curvehash', 'CurveHash', ['CPU'], null),
+  a('tuskev1', 'Tuske v1', ['CPU'], null),
 ];
 
 const BY_SLUG = new Map(ALGORITHMS.map((algo) => [algo.slug, algo]));
