@@ -1,0 +1,54 @@
+// A YIIMP-style pool's /api/currencies: one object keyed by coin symbol with the pool's view of
+// each chain (height, difficulty, network hashrate in H/s, reward per block in coins).
+import { z } from 'zod';
+
+import { parseOrThrow, upstreamNumber } from '../parse';
+import { chainStats } from './figures';
+import { ChainConfigError, getJson } from './request';
+import type { ChainFetchOptions, ChainSource, ChainStats } from './types';
+
+type YiimpSource = Extract<ChainSource, { kind: 'yiimp' }>;
+
+const SOURCE = 'yiimp';
+
+export const yiimpCurrencySchema = z.object({
+  algo: z.string(),
+  height: upstreamNumber.optional(),
+  /** In the coin's own convention. */
+  difficulty: upstreamNumber.optional(),
+  /** H/s. */
+  network_hashrate: upstreamNumber.optional(),
+  /** Coins per block. */
+  reward: upstreamNumber.optional(),
+  /** Height of the pool's own last block, not the chain's tip. */
+  lastblock: upstreamNumber.optional(),
+  '24h_blocks': upstreamNumber.optional(),
+});
+
+export const yiimpCurrenciesSchema = z.record(z.string(), z.unknown());
+
+export function normalizeYiimp(raw: unknown, symbol: string): ChainStats {
+  const currencies = parseOrThrow(yiimpCurrenciesSchema, raw, SOURCE);
+  // Pools key by upper-case ticker; accept the symbol in any case when there is no exact key.
+  const key = Object.hasOwn(currencies, symbol)
+    ? symbol
+    : Object.keys(currencies).find((name) => name.toLowerCase() === symbol.toLowerCase());
+  if (key === undefined) {
+    const listed = Object.keys(currencies).slice(0, 20).join(', ');
+    throw new ChainConfigError(`${SOURCE}: the pool lists no coin "${symbol}"${listed ? ` (it lists ${listed})` : ''}`);
+  }
+  const entry = parseOrThrow(yiimpCurrencySchema, currencies[key], `${SOURCE} ${key}`);
+  return chainStats({
+    height: entry.height ?? null,
+    difficulty: entry.difficulty ?? null,
+    networkHashrate: entry.network_hashrate ?? null,
+    blockReward: entry.reward ?? null,
+    blockTimeSeconds: null,
+    updatedAt: null,
+  });
+}
+
+export async function fetchYiimp(source: YiimpSource, opts: ChainFetchOptions): Promise<ChainStats> {
+  const raw = await getJson(`${source.url}/api/currencies`, { timeoutMs: opts.timeoutMs, allowPrivate: opts.allowPrivate, source: SOURCE });
+  return normalizeYiimp(raw, source.symbol);
+}
