@@ -31,10 +31,21 @@ function SortHeader({ column, state }: { column: Column; state: DashboardState }
   );
 }
 
+/** Columns that are blank without a market price. */
+const NEEDS_PRICE = new Set(['price', 'revenue', 'profit', 'score']);
+
 /** One cell, formatted for its kind; money is signed and coloured where it is a result. */
 function Cell({ column, row, state, rates }: { column: Column; row: ViewRow; state: DashboardState; rates: Rates }) {
   if (column.id === 'risk') return <RiskCell row={row} />;
   const value = column.value(row, state, rates);
+  if (value === null && NEEDS_PRICE.has(column.id) && row.coin.priceUsd === null) {
+    // Coins are still mined where nothing prices them: say why there is no money figure.
+    return (
+      <td className="muted small" title="No market price: the coins per day still count.">
+        no market
+      </td>
+    );
+  }
   if (value === null) return <td>{MISSING}</td>;
   if (typeof value === 'string') return <td className="left">{value}</td>;
   switch (column.kind) {

@@ -90,10 +90,20 @@ export function rankCoins(
     .sort((a, b) => {
       const ka = key(a);
       const kb = key(b);
-      if (ka === null && kb === null) return a.coin.tag.localeCompare(b.coin.tag);
+      // Rows the key cannot rank (no market to price profit) still rank among themselves by the
+      // coins they would mine, which is what a miner can still compare; then by tag.
+      if (ka === null && kb === null) return byCoinsPerDay(a, b) || a.coin.tag.localeCompare(b.coin.tag);
       if (ka === null) return 1;
       if (kb === null) return -1;
       const order = typeof ka === 'string' || typeof kb === 'string' ? String(ka).localeCompare(String(kb)) : ka - kb;
       return order !== 0 ? sign * order : a.coin.tag.localeCompare(b.coin.tag);
     });
+}
+
+/** More coins per day first; rows without an estimate after those with one. */
+function byCoinsPerDay(a: RankedRow, b: RankedRow): number {
+  const ca = a.estimate?.coinsPerDay ?? null;
+  const cb = b.estimate?.coinsPerDay ?? null;
+  if (ca === null || cb === null) return ca === cb ? 0 : ca === null ? 1 : -1;
+  return cb - ca;
 }
