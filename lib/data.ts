@@ -9,26 +9,49 @@ import { createHistoryRecorder } from './history/recorder';
 import { createHistoryStore, type HistoryPoint, type HistoryStore } from './history/store';
 import { log } from './log';
 import { clientKey, createRateLimiter, type RateLimiter } from './rate-limit';
+import { loadShippedRegistry } from './registry/load';
+import type { RegistryEntry } from './registry/schema';
+import { addUserCoin, readUserCoins } from './registry/store';
 import { SnapshotService } from './snapshot-service';
 import { buildFetchers } from './sources';
+import type { Env } from './env';
 import type { Coin, Snapshot } from './types';
 
 const KEY = Symbol.for('minerank.services');
-type Services = { snapshots: SnapshotService; history: HistoryStore | null; limiter: RateLimiter };
+type Registry = { shipped: RegistryEntry[]; user: RegistryEntry[] };
+type Services = {
+  env: Env;
+  snapshots: SnapshotService;
+  history: HistoryStore | null;
+  limiter: RateLimiter;
+  registry: Registry;
+};
 type Holder = { [KEY]?: Services };
+
+function allCoins(registry: Registry): RegistryEntry[] {
+  return [...registry.shipped, ...registry.user];
+}
+
+function registryPriceIds(registry: Registry): Record<string, string | null> {
+  return Object.fromEntries(allCoins(registry).map((entry) => [entry.tag, entry.price?.coingeckoId ?? null]));
+}
 
 function services(): Services {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
     const env = parseEnv();
     validateCatalog(deviceCatalog); // a broken catalog file stops here, not in a user's rig
+    // A broken registry stops here too, with the file and line of each problem.
+    const registry: Registry = { shipped: loadShippedRegistry(), user: readUserCoins(env.USER_COINS_FILE) };
 
-    const fetchers = buildFetchers(env);
+    const fetchers = buildFetchers(env, allCoins(registry));
     // History is of live data only: with no live source there is nothing to record.
     const history =
       fetchers.length > 0 ? createHistoryStore({ databaseUrl: env.DATABASE_URL ?? null, sqliteFile: env.HISTORY_FILE }) : null;
     const recorder = history ? createHistoryRecorder(history) : null;
     holder[KEY] = {
+      env,
+      registry,
       history,
       limiter: createRateLimiter(env.RATE_LIMIT_PER_MINUTE),
       snapshots: new SnapshotService({
@@ -36,6 +59,7 @@ function services(): Services {
         refreshSeconds: env.REFRESH_SECONDS,
         snapshotFile: env.SNAPSHOT_FILE,
         embedded: embeddedSnapshot,
+        mergeOptions: () => ({ coingeckoIds: registryPriceIds(registry) }),
         history: history && recorder ? { reader: history, record: (snapshot) => recorder.enqueue(snapshot) } : null,
       }),
     };
@@ -85,4 +109,34 @@ export function rateLimited(request: Request): Response | null {
     { error: `Too many requests: try again in ${wait} s.` },
     { status: 429, headers: { 'retry-after': String(wait) } },
   );
+}
+
+/** The coin registry: the shipped entries and the ones users added, and whether chain sources are on. */
+export function getRegistry(): Registry & { chainEnabled: boolean; allowPrivate: boolean; userFile: string } {
+  const { registry, env } = services();
+  return {
+    ...registry,
+    chainEnabled: env.SOURCES.includes('chain'),
+    allowPrivate: env.ALLOW_PRIVATE_SOURCES,
+    userFile: env.USER_COINS_FILE,
+  };
+}
+
+/** Options for a live check of a source a user typed in (the add-coin page). */
+export function chainCheckOptions(): { timeoutMs: number; allowPrivate: boolean; env: NodeJS.ProcessEnv } {
+  const { env } = services();
+  return { timeoutMs: env.UPSTREAM_TIMEOUT_MS, allowPrivate: env.ALLOW_PRIVATE_SOURCES, env: process.env };
+}
+
+/**
+ * Saves a user's coin (validated, never a duplicate), starts asking its source, and waits for
+ * one refresh so the next page shows it. Throws RegistryFieldError naming the bad field.
+ */
+export async function addRegistryCoin(input: unknown): Promise<RegistryEntry> {
+  const { registry, env, snapshots } = services();
+  const entry = await addUserCoin(env.USER_COINS_FILE, input, registry.shipped);
+  registry.user = readUserCoins(env.USER_COINS_FILE);
+  snapshots.setFetchers(buildFetchers(env, allCoins(registry)));
+  if (snapshots.live) await snapshots.refresh();
+  return entry;
 }

@@ -2,7 +2,7 @@
 // documented in the README. With nothing set the app serves the embedded snapshot offline.
 import { z } from 'zod';
 
-export const LIVE_SOURCE_NAMES = ['whattomine', 'coingecko', 'hashrateno', 'nicehash'] as const;
+export const LIVE_SOURCE_NAMES = ['whattomine', 'coingecko', 'hashrateno', 'nicehash', 'chain'] as const;
 export type LiveSourceName = (typeof LIVE_SOURCE_NAMES)[number];
 
 const url = (fallback: string) =>
@@ -31,6 +31,13 @@ const envSchema = z.object({
   /** PostgreSQL for the history (postgres://…); unset: the embedded SQLite file HISTORY_FILE. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   HISTORY_FILE: z.string().min(1).default('.data/history.sqlite'),
+  /** Coins added on /coins/add (the shipped ones are lib/registry/coins.config.json). */
+  USER_COINS_FILE: z.string().min(1).default('.data/coins.user.json'),
+  /**
+   * Let coin sources (and the add-coin check) reach private, loopback and link-local addresses:
+   * only for an operator whose node runs on their own network. Off, the server never connects there.
+   */
+  ALLOW_PRIVATE_SOURCES: z.stringbool().default(false),
   /** The public origin, for absolute link-preview URLs (Open Graph needs them). */
   SITE_URL: url('http://localhost:3000'),
 }).refine((env) => !env.SOURCES.includes('hashrateno') || env.HASHRATENO_API_KEY, {

@@ -109,13 +109,20 @@ export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mod
   return {
     asOf,
     mode,
-    stale: mode === 'embedded' || inputs.some((i) => i.status.stale || !i.status.ok),
+    // One small coin's node failing flags that coin ('stale'), not the whole table.
+    stale: mode === 'embedded' || staleInputs(inputs).some((i) => i.status.stale || !i.status.ok),
     btcUsd,
     eurPerUsd,
     rentals: byId.get('nicehash')?.payload?.rentals ?? [],
     sources: inputs.map((i) => i.status),
     coins,
   };
+}
+
+/** The sources whose failure makes the whole snapshot stale: the aggregators, or all when only chains feed it. */
+function staleInputs(inputs: readonly SourceInput[]): readonly SourceInput[] {
+  const aggregators = inputs.filter((i) => !isChainSourceId(i.status.id));
+  return aggregators.length > 0 ? aggregators : inputs;
 }
 
 /**

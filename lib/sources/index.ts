@@ -1,6 +1,7 @@
 // The live sources the configuration switches on, each wrapped to return our one payload shape.
 import { coingeckoIds } from '../coins';
 import type { Env } from '../env';
+import type { RegistryEntry } from '../registry/schema';
 import type { SourceFetcher } from '../snapshot-service';
 import { emptyPayload } from '../types';
 import { fetchCoinGeckoPrices } from './coingecko';
@@ -8,11 +9,24 @@ import { fetchCoinGeckoMarkets } from './coingecko-markets';
 import { fetchNiceHashPrices } from './nicehash';
 import { fetchHashrateNo } from './hashrateno';
 import { fetchWhatToMine } from './whattomine';
+import { buildRegistryFetchers } from './registry-coins';
 
 
-export function buildFetchers(env: Env): SourceFetcher[] {
+/** Every CoinGecko id to ask for: our catalog's and the registry coins'. */
+function priceIds(registry: readonly RegistryEntry[]): string[] {
+  const ids = new Set(coingeckoIds());
+  for (const entry of registry) if (entry.price) ids.add(entry.price.coingeckoId);
+  return [...ids].sort();
+}
+
+export function buildFetchers(env: Env, registry: readonly RegistryEntry[] = []): SourceFetcher[] {
   const timeoutMs = env.UPSTREAM_TIMEOUT_MS;
   const fetchers: SourceFetcher[] = [];
+  if (env.SOURCES.includes('chain')) {
+    fetchers.push(
+      ...buildRegistryFetchers(registry, { timeoutMs, allowPrivate: env.ALLOW_PRIVATE_SOURCES, env: process.env }),
+    );
+  }
   if (env.SOURCES.includes('whattomine')) {
     for (const kind of ['gpu', 'asic'] as const) {
       fetchers.push({
@@ -32,7 +46,7 @@ export function buildFetchers(env: Env): SourceFetcher[] {
       name: 'CoinGecko prices',
       url: `${env.COINGECKO_URL}/api/v3/simple/price`,
       fetch: async () => {
-        const { data } = await fetchCoinGeckoPrices(coingeckoIds(), {
+        const { data } = await fetchCoinGeckoPrices(priceIds(registry), {
           baseUrl: env.COINGECKO_URL,
           timeoutMs,
           apiKey: env.COINGECKO_API_KEY,
@@ -47,7 +61,7 @@ export function buildFetchers(env: Env): SourceFetcher[] {
       name: 'CoinGecko supply',
       url: `${env.COINGECKO_URL}/api/v3/coins/markets`,
       fetch: async () => {
-        const { data } = await fetchCoinGeckoMarkets(coingeckoIds(), {
+        const { data } = await fetchCoinGeckoMarkets(priceIds(registry), {
           baseUrl: env.COINGECKO_URL,
           timeoutMs,
           apiKey: env.COINGECKO_API_KEY,

@@ -1,0 +1,56 @@
+'use server';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { checkFailure, entryFromValues, valuesFromForm, type AddCoinState } from '@/lib/add-coin';
+import { getAlgorithm } from '@/lib/algorithms';
+import { addRegistryCoin, chainCheckOptions, rateLimited } from '@/lib/data';
+import { RegistryFieldError } from '@/lib/registry/store';
+import { describeChainStats, fetchChainStats } from '@/lib/sources/chain';
+
+/**
+ * One action for both buttons: "check" asks the source live and reports what it said; "add" does
+ * the same check and then saves the coin. Each check is an outbound request a visitor causes, so
+ * it counts against the same per-client allowance as the API.
+ */
+export async function submitCoin(_previous: AddCoinState, form: FormData): Promise<AddCoinState> {
+  const values = valuesFromForm(form);
+  const intent = form.get('intent') === 'add' ? 'add' : 'check';
+  const parsed = entryFromValues(values);
+  if (!parsed.success) {
+    return { status: 'invalid', message: 'Fix the marked fields.', fieldErrors: parsed.fieldErrors, values };
+  }
+  const limited = rateLimited(new Request('http://localhost/coins/add', { headers: await headers() }));
+  if (limited) {
+    return { status: 'invalid', message: 'Too many checks from your address: try again in a minute.', fieldErrors: {}, values };
+  }
+
+  const { entry } = parsed;
+  let message: string;
+  try {
+    const stats = await fetchChainStats(entry.source, chainCheckOptions());
+    if (stats.difficulty === null && stats.networkHashrate === null) {
+      return {
+        status: 'invalid',
+        message: null,
+        fieldErrors: { url: 'the source answered but gave neither a difficulty nor a network hashrate' },
+        values,
+      };
+    }
+    message = describeChainStats(stats, getAlgorithm(entry.algorithm)?.unit ?? 'H/s');
+  } catch (error) {
+    const { field, message: why } = checkFailure(error);
+    return { status: 'invalid', message: null, fieldErrors: { [field]: why }, values };
+  }
+  if (intent === 'check') return { status: 'checked', message, fieldErrors: {}, values };
+
+  try {
+    await addRegistryCoin(entry);
+  } catch (error) {
+    if (error instanceof RegistryFieldError) {
+      const field = error.field === 'tag' || error.field === 'name' ? error.field : 'tag';
+      return { status: 'invalid', message: null, fieldErrors: { [field]: error.message.replace(/^[^:]+: /, '') }, values };
+    }
+    throw error;
+  }
+  redirect(`/coins/add?added=${encodeURIComponent(entry.tag)}`);
+}

@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AddCoinForm } from '@/components/add-coin-form';
+import { formatUtc } from '@/components/data-banner';
+import { ALGORITHMS, getAlgorithm } from '@/lib/algorithms';
+import { getRegistry, getSnapshot } from '@/lib/data';
+import { CHAIN_KIND_LABELS } from '@/lib/sources/chain/types';
+import { chainSourceId } from '@/lib/types';
+import { submitCoin } from './actions';
+
+export const metadata: Metadata = {
+  title: 'Add a coin from its own node, explorer or pool',
+  description: 'Add a small coin no aggregator lists: its network figures come straight from its own node or explorer.',
+};
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AddCoinPage({ searchParams }: Props) {
+  const added = (await searchParams).added;
+  const addedTag = typeof added === 'string' && /^[A-Z0-9]{2,10}$/.test(added) ? added : null;
+  const registry = getRegistry();
+  const snapshot = await getSnapshot();
+  const statusOf = (tag: string) => snapshot.sources.find((s) => s.id === chainSourceId(tag)) ?? null;
+  const entries = [
+    ...registry.shipped.map((entry) => ({ entry, origin: 'shipped' as const })),
+    ...registry.user.map((entry) => ({ entry, origin: 'added' as const })),
+  ];
+  const addedEntry = addedTag ? registry.user.find((e) => e.tag === addedTag) : undefined;
+
+  return (
+    <>
+      <h1>Add a coin from its own node, explorer or pool</h1>
+      <p className="lede">
+        Aggregators drop the smallest coins. Point minerank at a coin’s own Bitcoin-family or Monero-family node, a
+        Blockbook or Iquidus explorer, or a YIIMP pool’s API, and its difficulty, hashrate and reward come from there.
+        The source is asked live before anything is saved.
+      </p>
+      {!registry.chainEnabled && (
+        <p className="banner banner-stale" role="status" data-testid="chain-off">
+          Chain sources are switched off on this server (<code>SOURCES</code> does not include <code>chain</code>): coins
+          you add are saved and checked, but not fetched until an operator turns them on.
+        </p>
+      )}
+      {addedEntry && (
+        <p className="banner" role="status" data-testid="added-banner">
+          Added <strong>{addedEntry.tag}</strong> ({addedEntry.name}).{' '}
+          <Link href={`/?algo=${encodeURIComponent(addedEntry.algorithm)}`}>See it in the ranked table</Link> or{' '}
+          <Link href={`/coins/${encodeURIComponent(addedEntry.tag)}`}>open its page</Link>.
+        </p>
+      )}
+      <AddCoinForm
+        action={submitCoin}
+        algorithms={ALGORITHMS.map((a) => ({ value: a.slug, label: `${a.name} (${a.unit})` }))}
+      />
+      <p className="muted small">
+        The server only connects to public addresses:{' '}
+        {registry.allowPrivate
+          ? 'except that this server’s operator allows private and loopback ones (ALLOW_PRIVATE_SOURCES).'
+          : 'private, loopback and link-local ones are refused unless the operator sets ALLOW_PRIVATE_SOURCES.'}{' '}
+        Node credentials never go in the URL: name a server environment variable holding <code>user:password</code>.
+      </p>
+
+      <section aria-labelledby="registry-heading">
+        <h2 id="registry-heading">The coin registry ({entries.length} coins)</h2>
+        <p className="muted small">
+          Shipped entries are <code>lib/registry/coins.config.json</code>, each citing where its facts come from; added
+          ones are kept in <code>{registry.userFile}</code>.
+        </p>
+        <div className="table-wrap">
+          <table data-testid="registry-table">
+            <thead>
+              <tr>
+                <th className="left" scope="col">Coin</th>
+                <th className="left" scope="col">Algorithm</th>
+                <th className="left" scope="col">Network figures from</th>
+                <th className="left" scope="col">Market</th>
+                <th className="left" scope="col">Entry</th>
+                <th className="left" scope="col">Last fetch</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map(({ entry, origin }) => {
+                const status = statusOf(entry.tag);
+                return (
+                  <tr key={`${entry.tag}/${entry.algorithm}`} data-tag={entry.tag}>
+                    <td className="left">
+                      <strong>{entry.tag}</strong> <span className="name">{entry.name}</span>
+                    </td>
+                    <td className="left">{getAlgorithm(entry.algorithm)?.name ?? entry.algorithm}</td>
+                    <td className="left">
+                      {CHAIN_KIND_LABELS[entry.source.kind]}
+                      <br />
+                      <span className="muted small">{entry.source.url}</span>
+                    </td>
+                    <td className="left">{entry.price ? `CoinGecko ${entry.price.coingeckoId}` : 'no market'}</td>
+                    <td className="left">{origin === 'shipped' ? `shipped, ${entry.sources.length} citations` : 'added here'}</td>
+                    <td className="left">
+                      {!registry.chainEnabled
+                        ? 'off'
+                        : !status
+                          ? 'not yet'
+                          : status.ok
+                            ? `ok, ${formatUtc(status.fetchedAt)}`
+                            : `failed: ${status.error ?? 'unknown error'}${status.fetchedAt ? ` (kept data of ${formatUtc(status.fetchedAt)})` : ''}`}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
