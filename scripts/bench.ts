@@ -6,7 +6,8 @@
 //   4. autocannon per route, against the trivial framework-floor routes (app/bench, api/bench);
 //   5. server RSS over 10,000 varied rig requests;
 //   6. first-load JS of `/` (gzip) against the framework-only /bench/static page;
-//   7. Lighthouse when it is installed;
+//   7. Lighthouse (scripts/lighthouse.ts) on /, a coin page and /compare, desktop and mobile, when
+//      Chromium is there;
 //   8. stops both servers (the whole process group) and exits 0.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { startFixtureServer, type FixtureServer } from '../tests/support/fixture-server';
+import { LIGHTHOUSE_PAGES, printLighthouse, runLighthouse } from './lighthouse';
 
 const ROOT = path.resolve(__dirname, '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
@@ -30,7 +32,7 @@ const MEMORY_WARMUP = 500;
 const MEMORY_REQUESTS = 10_000;
 const MEMORY_CONCURRENCY = 10;
 /** Hard ceiling for everything after the build; the servers are stopped when it fires. */
-const WATCHDOG_MS = 6 * 60_000;
+const WATCHDOG_MS = 9 * 60_000;
 
 const RIG = 'dev=nvidia-rtx-3070:2,amd-ryzen-9-7950x:1&kwh=0.12';
 
@@ -543,40 +545,17 @@ function firstLoadJs(): void {
   }
 }
 
-function lighthouse(port: number): void {
-  section('lighthouse');
-  const local = path.join(ROOT, 'node_modules/.bin/lighthouse');
-  const onPath = spawnSync('sh', ['-c', 'command -v lighthouse'], { encoding: 'utf8' }).stdout.trim();
-  const bin = existsSync(local) ? local : onPath;
-  if (!bin) {
-    console.log('lighthouse: not run (not installed)');
+async function lighthouse(port: number): Promise<void> {
+  section(`lighthouse: ${LIGHTHOUSE_PAGES.map((p) => p.path).join(', ')}; desktop preset and mobile default`);
+  const chrome = process.env.CHROME_PATH || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(chrome)) {
+    console.log(`lighthouse: not run (no Chromium at ${chrome}; apt-get install -y chromium, or set CHROMIUM_PATH)`);
     return;
   }
-  const chrome = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  const result = spawnSync(
-    bin,
-    [
-      `http://${HOST}:${port}/`,
-      '--quiet',
-      '--only-categories=performance',
-      '--output=json',
-      '--output-path=stdout',
-      '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
-    ],
-    { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CHROME_PATH: chrome } },
-  );
   try {
-    const report = JSON.parse(result.stdout) as {
-      categories: { performance: { score: number } };
-      audits: Record<string, { displayValue?: string }>;
-    };
-    const audit = (id: string) => report.audits[id]?.displayValue ?? '?';
-    console.log(
-      `lighthouse /: performance ${Math.round(report.categories.performance.score * 100)}, LCP ${audit('largest-contentful-paint')}, ` +
-        `TBT ${audit('total-blocking-time')}, CLS ${audit('cumulative-layout-shift')}`,
-    );
-  } catch {
-    console.log(`lighthouse: failed (${result.error?.message ?? `exit ${result.status}`})`);
+    printLighthouse(await runLighthouse(`http://${HOST}:${port}`));
+  } catch (error) {
+    console.log(`lighthouse: failed (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
@@ -611,7 +590,7 @@ async function main(): Promise<void> {
   await throughput(port);
   await memory(rootPid, port);
   firstLoadJs();
-  lighthouse(port);
+  await lighthouse(port);
 
   clearTimeout(watchdog);
 }
