@@ -5,6 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Two production servers: one fed by the local fixture upstreams (live mode), one with no
 // sources configured (the embedded snapshot a fresh clone shows). Nothing leaves 127.0.0.1.
 const FIXTURE_PORT = 4010;
+const BITCOIN_STANDIN_PORT = 4020;
+const MONERO_STANDIN_PORT = 4021;
 const LIVE_PORT = 3100;
 const EMBEDDED_PORT = 3101;
 const fixtureUrl = `http://127.0.0.1:${FIXTURE_PORT}`;
@@ -59,12 +61,29 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      // bitcoind and monerod stand-ins: the coins' own nodes, for registry and user-added coins.
+      command: 'npx tsx tests/support/chain-standins-cli.ts',
+      url: `http://127.0.0.1:${MONERO_STANDIN_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        BITCOIN_STANDIN_PORT: String(BITCOIN_STANDIN_PORT),
+        MONERO_STANDIN_PORT: String(MONERO_STANDIN_PORT),
+        BITCOIN_STANDIN_AUTH: 'minerank:standin',
+      },
+    },
+    {
       command: nextStart(LIVE_PORT),
       url: `http://127.0.0.1:${LIVE_PORT}/api/coins`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
-        SOURCES: 'whattomine,coingecko,nicehash',
+        SOURCES: 'whattomine,coingecko,nicehash,chain',
+        // Registry coins on the fixture server and the stand-ins, all on loopback: allowed here only.
+        COIN_REGISTRY_FILE: 'tests/fixtures/registry/e2e.coins.config.json',
+        USER_COINS_FILE: join(tmpdir(), `minerank-e2e-${run}`, 'coins.user.json'),
+        ALLOW_PRIVATE_SOURCES: '1',
+        STANDIN_RPC_AUTH: 'minerank:standin',
         WHATTOMINE_URL: fixtureUrl,
         COINGECKO_URL: fixtureUrl,
         NICEHASH_URL: fixtureUrl,
@@ -79,7 +98,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${EMBEDDED_PORT}/api/coins`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { SOURCES: '' },
+      env: { SOURCES: '', USER_COINS_FILE: join(tmpdir(), `minerank-e2e-${run}`, 'embedded-coins.user.json') },
     },
   ],
 });

@@ -1,8 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { INITIAL_ADD_COIN_STATE, type AddCoinField, type AddCoinState } from '@/lib/add-coin';
-import { CHAIN_KINDS, CHAIN_KIND_LABELS } from '@/lib/sources/chain/types';
+import { INITIAL_ADD_COIN_STATE, type AddCoinField, type AddCoinState } from '@/lib/add-coin-state';
 
 type Option = { value: string; label: string };
 
@@ -46,9 +45,12 @@ function Field({ field, label, hint, error, defaultValue, children }: FieldProps
 export function AddCoinForm({
   action,
   algorithms,
+  kinds,
 }: {
   action: (state: AddCoinState, form: FormData) => Promise<AddCoinState>;
   algorithms: Option[];
+  /** Source kinds with their labels (lib/sources/chain/types.ts, passed in to keep zod server-side). */
+  kinds: Option[];
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ADD_COIN_STATE);
   const value = (field: AddCoinField) => state.values[field] ?? '';
@@ -85,9 +87,9 @@ export function AddCoinForm({
             aria-invalid={state.fieldErrors.kind ? 'true' : undefined}
             aria-describedby="add-kind-error"
           >
-            {CHAIN_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {CHAIN_KIND_LABELS[kind]}
+            {kinds.map((kind) => (
+              <option key={kind.value} value={kind.value}>
+                {kind.label}
               </option>
             ))}
           </select>

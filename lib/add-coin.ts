@@ -7,33 +7,10 @@ import { SchemaError, UpstreamError } from './sources/http';
 import { parseNumericString } from './sources/parse';
 import { ChainConfigError } from './sources/chain/request';
 import { CHAIN_KINDS, CHAIN_KIND_LABELS, type ChainKind } from './sources/chain/types';
+import { ADD_COIN_FIELDS, type AddCoinField, type AddCoinValues, type FieldErrors } from './add-coin-state';
 
-export const ADD_COIN_FIELDS = [
-  'tag',
-  'name',
-  'algorithm',
-  'blockTime',
-  'kind',
-  'url',
-  'symbol',
-  'authEnv',
-  'coingeckoId',
-  'reward',
-  'factsUrl',
-] as const;
-export type AddCoinField = (typeof ADD_COIN_FIELDS)[number];
-export type AddCoinValues = Partial<Record<AddCoinField, string>>;
-export type FieldErrors = Partial<Record<AddCoinField, string>>;
-
-export type AddCoinState = {
-  status: 'idle' | 'checked' | 'invalid' | 'saved';
-  /** The live check's one line ("reached the source: difficulty … at height …") or the overall error. */
-  message: string | null;
-  fieldErrors: FieldErrors;
-  values: AddCoinValues;
-};
-
-export const INITIAL_ADD_COIN_STATE: AddCoinState = { status: 'idle', message: null, fieldErrors: {}, values: {} };
+export { ADD_COIN_FIELDS, INITIAL_ADD_COIN_STATE } from './add-coin-state';
+export type { AddCoinField, AddCoinState, AddCoinValues, FieldErrors } from './add-coin-state';
 
 /** Longest value kept from any field: the form never echoes back a 100 KB paste. */
 const MAX_FIELD_LENGTH = 500;

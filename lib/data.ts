@@ -9,7 +9,7 @@ import { createHistoryRecorder } from './history/recorder';
 import { createHistoryStore, type HistoryPoint, type HistoryStore } from './history/store';
 import { log } from './log';
 import { clientKey, createRateLimiter, type RateLimiter } from './rate-limit';
-import { loadShippedRegistry } from './registry/load';
+import { loadRegistryFile, loadShippedRegistry } from './registry/load';
 import type { RegistryEntry } from './registry/schema';
 import { addUserCoin, readUserCoins } from './registry/store';
 import { SnapshotService } from './snapshot-service';
@@ -42,7 +42,10 @@ function services(): Services {
     const env = parseEnv();
     validateCatalog(deviceCatalog); // a broken catalog file stops here, not in a user's rig
     // A broken registry stops here too, with the file and line of each problem.
-    const registry: Registry = { shipped: loadShippedRegistry(), user: readUserCoins(env.USER_COINS_FILE) };
+    const shipped = env.COIN_REGISTRY_FILE
+      ? loadRegistryFile(env.COIN_REGISTRY_FILE, { optional: false })
+      : loadShippedRegistry();
+    const registry: Registry = { shipped, user: readUserCoins(env.USER_COINS_FILE) };
 
     const fetchers = buildFetchers(env, allCoins(registry));
     // History is of live data only: with no live source there is nothing to record.

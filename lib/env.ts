@@ -31,6 +31,8 @@ const envSchema = z.object({
   /** PostgreSQL for the history (postgres://…); unset: the embedded SQLite file HISTORY_FILE. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   HISTORY_FILE: z.string().min(1).default('.data/history.sqlite'),
+  /** The coin registry to load instead of the shipped lib/registry/coins.config.json (tests use their own). */
+  COIN_REGISTRY_FILE: z.string().min(1).optional(),
   /** Coins added on /coins/add (the shipped ones are lib/registry/coins.config.json). */
   USER_COINS_FILE: z.string().min(1).default('.data/coins.user.json'),
   /**

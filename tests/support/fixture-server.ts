@@ -1,4 +1,5 @@
-// A local HTTP server standing in for every upstream (WhatToMine, CoinGecko, hashrate.no) with
+// A local HTTP server standing in for every upstream (WhatToMine, CoinGecko, hashrate.no, NiceHash,
+// a YIIMP pool) with
 // recorded responses, and per-route failure switches another process can flip over HTTP.
 // Run directly: npx tsx tests/support/fixture-server.ts [--port 4010]
 import { readFileSync } from 'node:fs';
@@ -21,6 +22,8 @@ type Route = {
   hostile?: string;
   /** hashrate.no answers 401 without its key. */
   needsApiKey?: boolean;
+  /** The recording starts with a browser JSON viewer's `//` lines, which the upstream never sent. */
+  stripLineComments?: boolean;
 };
 
 const ROUTES = {
@@ -84,6 +87,13 @@ const ROUTES = {
     wrongShape: '{"algorithms":[]}',
     empty: '{"miningAlgorithms":[]}',
   },
+  // A YIIMP pool's coin list (raptorhash.com, 2025-02-14), for registry coins in e2e.
+  '/api/currencies': {
+    file: 'tests/fixtures/chain/yiimp-raptorhash-api_currencies-2025-02-14.jsonc',
+    wrongShape: '[]',
+    empty: '{}',
+    stripLineComments: true,
+  },
 } satisfies Record<string, Route>;
 
 export type FixtureRoute = keyof typeof ROUTES;
@@ -130,7 +140,18 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startFixtureServer({ port = 0 }: { port?: number } = {}): Promise<FixtureServer> {
   // Read once: the recordings are served byte for byte.
   const bodies = Object.fromEntries(
-    FIXTURE_ROUTES.map((route) => [route, readFileSync(path.join(ROOT, ROUTES[route].file), 'utf8')]),
+    FIXTURE_ROUTES.map((route) => {
+      const config: Route = ROUTES[route];
+      const text = readFileSync(path.join(ROOT, config.file), 'utf8');
+      const body = config.stripLineComments
+        ? text
+            .split('\n')
+            .filter((line) => !line.trimStart().startsWith('//'))
+            .join('\n')
+            .trim()
+        : text;
+      return [route, body];
+    }),
   ) as Record<FixtureRoute, string>;
   const states = Object.fromEntries(FIXTURE_ROUTES.map((route) => [route, okState()])) as Record<FixtureRoute, RouteState>;
   let counts = Object.fromEntries(FIXTURE_ROUTES.map((route) => [route, 0])) as Record<FixtureRoute, number>;

@@ -84,6 +84,11 @@ export default async function CoinPage({ params, searchParams }: Props) {
   const est = row.estimate;
   const query = serializeDashboardState(state);
   const networkSource = sourceName(snapshot, coin.source);
+  // Where two sources cover the coin, each figure says which one it came from.
+  const from = (figure: keyof typeof coin.figureSources) => {
+    const id = coin.figureSources[figure];
+    return id ? <span className="muted small figure-source"> from {sourceName(snapshot, id)}</span> : null;
+  };
   const networkAsOf = coin.updatedAt ?? snapshot.sources.find((s) => s.id === coin.source)?.fetchedAt ?? null;
   const priceAsOf = snapshot.sources.find((s) => s.id === coin.priceSource)?.fetchedAt ?? networkAsOf;
   const soloSeconds = est?.soloDaysToBlock != null ? est.soloDaysToBlock * SECONDS_PER_DAY : null;
@@ -124,9 +129,21 @@ export default async function CoinPage({ params, searchParams }: Props) {
           <h2 id="network-title">Network</h2>
           <dl className="kv">
             <dt>Network hashrate</dt>
-            <dd data-testid="coin-nethash">{formatHashrate(coin.networkHashrate, unit)}</dd>
+            <dd data-testid="coin-nethash">
+              {formatHashrate(coin.networkHashrate, unit)}
+              {from('networkHashrate')}
+            </dd>
             <dt>Difficulty</dt>
-            <dd>{formatSignificant(coin.difficulty, 8)}</dd>
+            <dd data-testid="coin-difficulty">
+              {formatSignificant(coin.difficulty, 8)}
+              {from('difficulty')}
+            </dd>
+            {coin.height !== null && (
+              <>
+                <dt>Height</dt>
+                <dd data-testid="coin-height">{formatSignificant(coin.height, 12)}</dd>
+              </>
+            )}
             <dt>Work per block (k)</dt>
             <dd>
               {coin.workFactor === null
@@ -142,7 +159,10 @@ export default async function CoinPage({ params, searchParams }: Props) {
             <dt>Block time</dt>
             <dd>{coin.blockTimeSeconds === null ? MISSING : `${formatSignificant(coin.blockTimeSeconds, 4)} s`}</dd>
             <dt>Block reward</dt>
-            <dd>{coin.blockReward === null ? MISSING : `${formatSignificant(coin.blockReward, 6)} ${coin.tag}`}</dd>
+            <dd data-testid="coin-reward">
+              {coin.blockReward === null ? MISSING : `${formatSignificant(coin.blockReward, 6)} ${coin.tag}`}
+              {from('blockReward')}
+            </dd>
             <dt>Daily emission</dt>
             <dd>{coin.emissionPerDay === null ? MISSING : `${formatSignificant(coin.emissionPerDay, 6)} ${coin.tag} / day`}</dd>
             <dt>Source</dt>

@@ -4,7 +4,7 @@ import { AddCoinForm } from '@/components/add-coin-form';
 import { formatUtc } from '@/components/data-banner';
 import { ALGORITHMS, getAlgorithm } from '@/lib/algorithms';
 import { getRegistry, getSnapshot } from '@/lib/data';
-import { CHAIN_KIND_LABELS } from '@/lib/sources/chain/types';
+import { CHAIN_KINDS, CHAIN_KIND_LABELS } from '@/lib/sources/chain/types';
 import { chainSourceId } from '@/lib/types';
 import { submitCoin } from './actions';
 
@@ -51,6 +51,7 @@ export default async function AddCoinPage({ searchParams }: Props) {
       <AddCoinForm
         action={submitCoin}
         algorithms={ALGORITHMS.map((a) => ({ value: a.slug, label: `${a.name} (${a.unit})` }))}
+        kinds={CHAIN_KINDS.map((kind) => ({ value: kind, label: CHAIN_KIND_LABELS[kind] }))}
       />
       <p className="muted small">
         The server only connects to public addresses:{' '}
