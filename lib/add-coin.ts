@@ -72,7 +72,7 @@ export function entryFromValues(
     if (reward === undefined) fieldErrors.reward = 'must be a number of coins per block, e.g. 3.125';
   }
 
-  const url = text('url');
+  const url = text('url').replace(/\/+$/, '');
   const source: Record<string, unknown> = { kind, url };
   if (kind === 'yiimp') source.symbol = text('symbol') || text('tag').toUpperCase();
   if (kind === 'bitcoin-rpc' && text('authEnv') !== '') source.authEnv = text('authEnv');
