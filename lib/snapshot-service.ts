@@ -2,8 +2,8 @@
 // REFRESH_SECONDS with one upstream request per source however many callers ask (single
 // flight), serves the old snapshot while a refresh runs, keeps each source's last good data
 // when it fails, and writes the last good state to disk atomically so a restart serves at once.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { enrichSnapshot, type HistoryReader } from './history-enrich';
 import { log } from './log';
@@ -202,19 +202,42 @@ export class SnapshotService {
       s.payload && s.fetchedAt ? [{ id, fetchedAt: s.fetchedAt, payload: s.payload }] : [],
     );
     const body = JSON.stringify({ version: 1, snapshot: this.snapshot, sources });
-    const tmp = `${file}.${process.pid}.${this.now()}.tmp`;
+    // Real clock in the name: a restart tells its own pid's leftovers (a container reuses pids) by it.
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {
       await mkdir(dirname(file), { recursive: true });
-      await writeFile(tmp, body);
+      const handle = await open(tmp, 'w');
+      try {
+        await handle.writeFile(body);
+        await handle.sync(); // on disk before the rename, so a power cut never leaves the name on unwritten blocks
+      } finally {
+        await handle.close();
+      }
       await rename(tmp, file); // atomic on one filesystem: readers see the old or the new file, never half
     } catch (error) {
       log('error', 'snapshot_persist_failed', { file, error: error instanceof Error ? error.message : String(error) });
+      await rm(tmp, { force: true }).catch(() => undefined);
+    }
+  }
+
+  /** Deletes temp files of writes a crash cut short: another process's that is gone, or this pid's from before this start. */
+  private async removeStaleTemps(file: string): Promise<void> {
+    const startedAt = Date.now() - process.uptime() * 1000;
+    const names = await readdir(dirname(file)).catch(() => [] as string[]);
+    for (const name of names) {
+      const match = /^(\d+)\.(\d+)\.tmp$/.exec(name.startsWith(`${basename(file)}.`) ? name.slice(basename(file).length + 1) : '');
+      if (!match) continue;
+      const pid = Number(match[1]);
+      if (pid === process.pid ? Number(match[2]) < startedAt : !processExists(pid)) {
+        await rm(join(dirname(file), name), { force: true }).catch(() => undefined);
+      }
     }
   }
 
   private async loadPersisted(): Promise<void> {
     const file = this.options.snapshotFile;
     if (!file) return;
+    await this.removeStaleTemps(file);
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -234,5 +257,14 @@ export class SnapshotService {
     } catch (error) {
       log('warn', 'snapshot_unreadable', { file, error: error instanceof Error ? error.message : String(error) });
     }
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, but another user's
   }
 }

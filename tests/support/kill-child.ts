@@ -1,6 +1,6 @@
 // A stand-in for the server process that tests/unit/kill-persistence.test.ts kills with SIGKILL:
 // the real SnapshotService, history store and recorder wired as lib/data.ts wires them (that
-// module is server-only), refreshing in a tight loop so a kill can land anywhere in a write.
+// module is server-only), refreshing almost back to back so a kill can land anywhere in a write.
 // Configured by the app's own environment variables (SOURCES, *_URL, SNAPSHOT_FILE, HISTORY_FILE,
 // DATABASE_URL). Reports on stdout, one line each, prefixed with EVENT_PREFIX:
 //   served     what the first get() returned, before any refresh of this process completed
@@ -16,6 +16,7 @@ import { SnapshotService } from '../../lib/snapshot-service';
 import { buildFetchers } from '../../lib/sources';
 
 export const EVENT_PREFIX = 'KILL-CHILD ';
+const PAUSE_MS = 30;
 
 function report(event: string, fields: Record<string, unknown> = {}): void {
   // process.stdout to a pipe is synchronous on Linux: a line reported is a line the test reads.
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
     report('refresh', { n });
     const snapshot = await service.refresh();
     report('refreshed', { n, asOf: snapshot.asOf, mode: snapshot.mode, coins: snapshot.coins.length });
+    // A breath between refreshes, as the app's refresh period gives: without it the recorder's write
+    // waits behind the next refresh's history reads, and a kill would rarely find one recorded.
+    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
   }
 }
 

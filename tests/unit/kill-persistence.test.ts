@@ -24,7 +24,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const DATABASE_URL = process.env.DATABASE_URL;
 const ITERATIONS = 25;
 /** Copies of each recorded WhatToMine GPU coin: enough coins that one snapshot's history takes several INSERTs. */
-const WIDEN = 10;
+const WIDEN = 8;
 
 /** The file SnapshotService writes (its private persistedSchema, restated: this is the on-disk contract). */
 const persistedSchema = z.object({
@@ -219,6 +219,7 @@ describe('kill -9 at any moment', () => {
       COINGECKO_URL: fixtures.url,
       NICEHASH_URL: fixtures.url,
       UPSTREAM_TIMEOUT_MS: '5000',
+      DATABASE_URL: '',
       SNAPSHOT_FILE: snapshotFile,
       HISTORY_FILE: sqliteFile,
     };
@@ -229,8 +230,9 @@ describe('kill -9 at any moment', () => {
     const tmpFiles = async () => (await readdir(path.dirname(snapshotFile)).catch(() => [])).filter((f) => f.endsWith('.tmp'));
     let snapshotsVerified = 0;
     let restoresVerified = 0;
-    let historySnapshotsVerified = 0;
-    let leftoverTmpFiles = 0;
+    /** Snapshots recorded in each history database at its last check, every one whole. */
+    const historySnapshots: Record<Backend, number> = { sqlite: 0, postgres: 0 };
+    let tornTmpFilesCleared = 0;
     let everPersisted = false;
     /** The snapshot file as found after the last kill: what the next start must serve. */
     let onDisk: { asOf: string; tags: string[] } | null = null;
@@ -246,25 +248,30 @@ describe('kill -9 at any moment', () => {
     };
 
     for (let i = 0; i < ITERATIONS; i++) {
-      const backend: Backend = pgUrl && i % 2 === 1 ? 'postgres' : 'sqlite';
+      // Blocks of four (one of each way to kill) alternate between the two databases.
+      const backend: Backend = pgUrl && i % 8 >= 4 ? 'postgres' : 'sqlite';
       // A third of the runs with slow upstreams, so the kill lands while a refresh waits on them.
       const slow = i % 3 === 2;
       const delayMs = slow ? randomInt(30, 250) : 0;
       whattomine.setDelay(delayMs);
       if (slow) fixtures.setMode('/api/v3/simple/price', 'slow', { delayMs });
       else fixtures.reset();
-      // A leftover temp file from an earlier, torn write must not disturb the next start.
-      if (i === 5) await writeFile(`${snapshotFile}.99999.1.tmp`, '{"version":1,"snapshot":{"asOf":"tor');
+      // A torn temp file of a long-gone process (no such pid) must not disturb the next start.
+      if (i === 5) await writeFile(`${snapshotFile}.2147483646.1.tmp`, '{"version":1,"snapshot":{"asOf":"tor');
 
-      const child = spawnChild({ ...baseEnv, ...(backend === 'postgres' ? { DATABASE_URL: pgUrl! } : {}) });
       const tmpBefore = await tmpFiles();
+      // An empty DATABASE_URL is unset (parseEnv): the child then must not inherit the runner's.
+      const child = spawnChild({ ...baseEnv, DATABASE_URL: backend === 'postgres' ? pgUrl! : '' });
       const scenario = i % 4;
       if (scenario === 0) {
         // During start-up: restoring, migrating, the first refresh.
         await Promise.race([sleep(randomInt(100, 900)), child.exited]);
       } else {
         checkServed(await child.waitFor((e) => e.event === 'served'), i);
-        const n = randomInt(1, 3);
+        // Restoring also cleared the temp files the killed processes left behind.
+        expect((await tmpFiles()).filter((f) => tmpBefore.includes(f)), `iteration ${i}: stale temp files kept`).toEqual([]);
+        tornTmpFilesCleared += tmpBefore.length;
+        const n = randomInt(1, 2);
         await child.waitFor((e) => e.event === 'refresh' && e.n === n);
         if (scenario === 1 || (scenario === 3 && backend === 'postgres')) {
           // At a random moment of a refresh (or between two).
@@ -321,7 +328,6 @@ describe('kill -9 at any moment', () => {
         onDisk = { asOf: snapshot.asOf, tags: snapshot.coins.map((c) => c.tag) };
         snapshotsVerified++;
       }
-      leftoverTmpFiles = tmpAfter.length;
 
       // The history: intact, and each snapshot's points all there or none (one transaction each).
       const history = await historyCounts(backend, sqliteFile, pgUrl);
@@ -332,23 +338,28 @@ describe('kill -9 at any moment', () => {
           new Set([coinsPerSnapshot]),
         );
       }
-      historySnapshotsVerified += history.counts.length;
+      historySnapshots[backend] = history.counts.length;
     }
 
     // One last start: it must serve the snapshot the last kill left on disk, then stop cleanly.
+    const tmpBeforeFinal = await tmpFiles();
     const final = spawnChild(baseEnv);
     checkServed(await final.waitFor((e) => e.event === 'served'), ITERATIONS);
+    expect((await tmpFiles()).filter((f) => tmpBeforeFinal.includes(f))).toEqual([]);
+    tornTmpFilesCleared += tmpBeforeFinal.length;
     final.kill();
     await final.exited;
 
     expect(snapshotsVerified).toBeGreaterThan(ITERATIONS / 2);
     expect(restoresVerified).toBeGreaterThan(ITERATIONS / 2);
+    expect(historySnapshots.sqlite).toBeGreaterThan(0);
+    if (pgUrl) expect(historySnapshots.postgres).toBeGreaterThan(0);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       `kill-persistence: ${ITERATIONS} iterations in ${seconds} s, ${killsMidRefresh} kills mid-refresh, ` +
         `${killsInStartup} during start-up, ${killsMidWrite} mid-write (a torn .tmp left), ${snapshotsVerified} snapshot files verified, ${restoresVerified} restarts served the snapshot on disk, ` +
-        `${historySnapshotsVerified} history snapshots checked whole (${pgUrl ? 'SQLite + PostgreSQL' : 'SQLite'}), ` +
-        `${leftoverTmpFiles} leftover .tmp files at the end`,
+        `history whole: ${historySnapshots.sqlite} snapshots in SQLite${pgUrl ? `, ${historySnapshots.postgres} in PostgreSQL` : ' (PostgreSQL skipped)'}, ` +
+        `${tornTmpFilesCleared} torn .tmp files cleared by the next start`,
     );
   }, 120_000);
 });
