@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { enrichSnapshot, type HistoryReader } from './history-enrich';
 import { log } from './log';
-import { mergeSources, type SourceInput } from './merge';
+import { mergeSources, type MergeOptions, type SourceInput } from './merge';
 import {
   snapshotSchema,
   sourcePayloadSchema,
@@ -35,6 +35,8 @@ export type SnapshotServiceOptions = {
   embedded: () => Snapshot;
   /** Records each live snapshot (without waiting) and reads averages/volatility back. */
   history?: { reader: HistoryReader; record: (snapshot: Snapshot) => void } | null;
+  /** Registry facts the merge needs (CoinGecko ids of registry coins); read at each merge. */
+  mergeOptions?: () => MergeOptions;
   /** History reads may not hold up a refresh for longer than this (default 3 s). */
   enrichTimeoutMs?: number;
   now?: () => number;
@@ -65,6 +67,7 @@ export class SnapshotService {
   private readonly options: SnapshotServiceOptions;
   private readonly now: () => number;
   private readonly states = new Map<SourceId, SourceState>();
+  private fetchers: readonly SourceFetcher[];
   private snapshot: Snapshot | null = null;
   /** Served while no live data was ever obtained: the embedded snapshot plus the failures. */
   private fallback: Snapshot | null = null;
@@ -75,13 +78,32 @@ export class SnapshotService {
   constructor(options: SnapshotServiceOptions) {
     this.options = options;
     this.now = options.now ?? Date.now;
-    for (const fetcher of options.fetchers) {
-      this.states.set(fetcher.id, { payload: null, fetchedAt: null, error: null, ok: false, retryNotBefore: 0 });
-    }
+    this.fetchers = options.fetchers;
+    for (const fetcher of options.fetchers) this.states.set(fetcher.id, SnapshotService.emptyState());
+  }
+
+  private static emptyState(): SourceState {
+    return { payload: null, fetchedAt: null, error: null, ok: false, retryNotBefore: 0 };
   }
 
   get live(): boolean {
-    return this.options.fetchers.length > 0;
+    return this.fetchers.length > 0;
+  }
+
+  /**
+   * Swaps the set of sources (a coin was added to or removed from the registry): sources kept
+   * keep their data, new ones start empty, removed ones are dropped. The next get() refreshes.
+   */
+  setFetchers(fetchers: readonly SourceFetcher[]): void {
+    const ids = new Set(fetchers.map((f) => f.id));
+    for (const id of [...this.states.keys()]) if (!ids.has(id)) this.states.delete(id);
+    for (const fetcher of fetchers) if (!this.states.has(fetcher.id)) this.states.set(fetcher.id, SnapshotService.emptyState());
+    this.fetchers = fetchers;
+    this.lastAttemptAt = 0;
+  }
+
+  private merge(): Snapshot {
+    return mergeSources(this.inputs(), 'live', this.options.mergeOptions?.() ?? {});
   }
 
   /** The current snapshot; starts a background refresh when it is older than the refresh period. */
@@ -108,7 +130,7 @@ export class SnapshotService {
 
   private async runRefresh(): Promise<Snapshot> {
     this.lastAttemptAt = this.now();
-    await Promise.all(this.options.fetchers.map((fetcher) => this.refreshSource(fetcher)));
+    await Promise.all(this.fetchers.map((fetcher) => this.refreshSource(fetcher)));
     const anyData = [...this.states.values()].some((s) => s.payload !== null);
     if (!anyData) {
       // Never had live data: the dated embedded snapshot, with the failures listed beside it.
@@ -116,7 +138,7 @@ export class SnapshotService {
       this.fallback = { ...embedded, sources: [...embedded.sources, ...this.statuses()] };
       return this.fallback;
     }
-    this.snapshot = await this.enrich(mergeSources(this.inputs(), 'live'));
+    this.snapshot = await this.enrich(this.merge());
     await this.persist();
     this.options.history?.record(this.snapshot); // queued: never blocks a page
     return this.withAge(this.snapshot);
@@ -168,8 +190,9 @@ export class SnapshotService {
   }
 
   private statuses(): SourceStatus[] {
-    return this.options.fetchers.map((fetcher) => {
-      const state = this.states.get(fetcher.id)!;
+    return this.fetchers.flatMap((fetcher) => {
+      const state = this.states.get(fetcher.id);
+      if (!state) return [];
       return {
         id: fetcher.id,
         name: fetcher.name,
@@ -179,7 +202,7 @@ export class SnapshotService {
         error: state.error,
         stale: !state.ok && state.payload !== null,
         coins: state.payload?.coins.length ?? state.payload?.quotes.length ?? 0,
-      };
+      } satisfies SourceStatus;
     });
   }
 
@@ -251,7 +274,7 @@ export class SnapshotService {
         if (state) Object.assign(state, { payload: source.payload, fetchedAt: source.fetchedAt, ok: true });
       }
       if (persisted.sources.some((s) => this.states.has(s.id))) {
-        this.snapshot = mergeSources(this.inputs(), 'live');
+        this.snapshot = this.merge();
         log('info', 'snapshot_restored', { file, asOf: this.snapshot.asOf });
       }
     } catch (error) {

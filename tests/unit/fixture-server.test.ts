@@ -23,6 +23,7 @@ const zeroCounts = {
   '/v1/coins': 0,
   '/api/v3/coins/markets': 0,
   '/main/api/v2/public/simplemultialgo/info': 0,
+  '/api/currencies': 0,
 };
 
 /** The rejection of `promise`, failing the test when it resolves. */

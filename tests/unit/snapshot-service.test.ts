@@ -222,4 +222,25 @@ describe('SnapshotService', () => {
     const service = new SnapshotService({ fetchers: [gpu.fetcher], refreshSeconds: 300, snapshotFile: file, embedded: () => EMBEDDED });
     expect((await service.get()).coins.map((c) => c.tag)).toEqual(['RVN']);
   });
+
+  it('takes a coin added to the registry as a new source at the next get, keeping the others’ data', async () => {
+    const c = clock();
+    const gpu = fakeSource('whattomine-gpu', async () => payload([stats('RVN')]));
+    const chain = fakeSource('chain:SSC', async () => ({ ...payload([stats('SSC', { algorithm: 'scrypt' })], null), heights: { SSC: 987_654 } }));
+    const service = new SnapshotService({ fetchers: [gpu.fetcher], refreshSeconds: 300, snapshotFile: null, embedded: () => EMBEDDED, now: c.now });
+    expect((await service.get()).coins.map((x) => x.tag)).toEqual(['RVN']);
+
+    service.setFetchers([gpu.fetcher, chain.fetcher]);
+    await service.refresh();
+    const snapshot = await service.get();
+    expect(snapshot.coins.map((x) => x.tag).sort()).toEqual(['RVN', 'SSC']);
+    expect(snapshot.coins.find((x) => x.tag === 'SSC')).toMatchObject({ source: 'chain:SSC', height: 987_654 });
+    expect(snapshot.sources.map((x) => x.id)).toEqual(['whattomine-gpu', 'chain:SSC']);
+
+    // Removed again: its source and its coin are gone after the next refresh.
+    service.setFetchers([gpu.fetcher]);
+    await service.refresh();
+    expect((await service.get()).coins.map((x) => x.tag)).toEqual(['RVN']);
+    expect(gpu.fetch).toHaveBeenCalledTimes(3);
+  });
 });
