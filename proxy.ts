@@ -35,14 +35,25 @@ function pageCache(origin: string) {
   return cache;
 }
 
+/**
+ * Only a full-document GET of `/` is answered from the copy. Next strips its own RSC markers
+ * (the `rsc` header, `?_rsc=`) before the proxy sees a request, so a client-side navigation is
+ * told apart by what is left: its `next-url` header and a fetch destination other than
+ * "document". Clients that send no fetch metadata (curl, load tests, crawlers) get the document.
+ */
 function isCacheable(request: NextRequest): boolean {
+  const { headers } = request;
+  const destination = headers.get('sec-fetch-dest');
   return (
     request.method === 'GET' &&
     request.nextUrl.search === '' &&
-    request.headers.get(BYPASS_HEADER) !== BYPASS_TOKEN &&
-    !request.headers.has('rsc') &&
-    !request.headers.has('next-router-prefetch') &&
-    !request.headers.has('next-action')
+    headers.get(BYPASS_HEADER) !== BYPASS_TOKEN &&
+    !headers.has('next-url') &&
+    !headers.has('rsc') &&
+    !headers.has('next-router-state-tree') &&
+    !headers.has('next-router-prefetch') &&
+    !headers.has('next-action') &&
+    (destination === null || destination === 'document')
   );
 }
 
