@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { LazyRankingBarChart, LazyRewardEffortScatter } from '@/components/charts/lazy';
 import { CoinTable } from '@/components/coin-table';
@@ -15,7 +16,7 @@ import { getSnapshotView } from '@/lib/data';
 import { rentVsMine } from '@/lib/rent-vs-mine';
 import { BASIS_LABEL, DEFAULT_BASIS } from '@/lib/basis';
 import { SCORE_FORMULA, SCORE_NAME } from '@/lib/score';
-import { serializeDashboardState, type DashboardState, type ParamError } from '@/lib/search-params';
+import { hrefWith, serializeDashboardState, TOP_ROWS, type DashboardState, type ParamError } from '@/lib/search-params';
 import { buildView, deviceSums } from '@/lib/view';
 
 /** Links that carry the whole view, minus the compare selection. */
@@ -58,6 +59,10 @@ export async function Dashboard({ requested, errors }: { requested: DashboardSta
     return x === null || y === null ? [] : [{ tag: r.coin.tag, algorithm: r.coin.algorithm, x, y }];
   });
   const query = viewQuery(state);
+  // The top rows are what a miner compares; the rest (mostly coins the rig has no hashrate for,
+  // or that rank last) are one link away, which keeps the page light to render and to hydrate.
+  const shownRows = state.rows === 'all' ? rows : rows.slice(0, TOP_ROWS);
+  const hiddenRows = rows.length - shownRows.length;
   const selfHref = `/${serializeDashboardState(state)}`;
 
   return (
@@ -135,7 +140,24 @@ export async function Dashboard({ requested, errors }: { requested: DashboardSta
       <div className="toolbar">
         <CompareBar state={state} />
       </div>
-      <CoinTable rows={rows} state={state} rates={rates} />
+      <CoinTable rows={shownRows} state={state} rates={rates} />
+      {(hiddenRows > 0 || state.rows === 'all') && rows.length > TOP_ROWS && (
+        <p className="muted small" data-testid="rows-toggle">
+          {hiddenRows > 0 ? (
+            <>
+              Showing the top {TOP_ROWS} of {rows.length}.{' '}
+              <Link href={hrefWith('/', { ...state, coins: [] }, { rows: 'all' })} scroll={false}>
+                Show all {rows.length} coins
+              </Link>{' '}
+              (or narrow them with the filters above).
+            </>
+          ) : (
+            <Link href={hrefWith('/', { ...state, coins: [] }, { rows: 'top' })} scroll={false}>
+              Show only the top {TOP_ROWS}
+            </Link>
+          )}
+        </p>
+      )}
       <p className="muted small" data-testid="basis-note">
         Estimates use <strong>{BASIS_LABEL[state.basis]}</strong>
         {state.basis === DEFAULT_BASIS ? ' (the default)' : ''}

@@ -33,6 +33,10 @@ export type PeriodSlug = (typeof PERIODS)[number];
 export const CURRENCIES = ['usd', 'eur', 'btc'] as const;
 export type CurrencySlug = (typeof CURRENCIES)[number];
 export const HORIZONS = [30, 90, 180] as const;
+export const ROWS_OPTIONS = ['top', 'all'] as const;
+export type RowsSlug = (typeof ROWS_OPTIONS)[number];
+/** Rows the ranked table shows before "show all": a screenful or two, and a page that renders fast. */
+export const TOP_ROWS = 30;
 
 export const DEFAULT_KWH_USD = 0.1;
 export const DEFAULT_POOL_FEE_PERCENT = 1;
@@ -69,6 +73,8 @@ export type DashboardState = {
   hardwareCostUsd: number | null;
   /** Coin page history range. */
   range: HistoryRange;
+  /** The ranked table shows the top TOP_ROWS rows, or every row (`rows=all`). */
+  rows: RowsSlug;
 };
 
 export type ParamError = { param: string; message: string };
@@ -93,6 +99,7 @@ export const DEFAULT_STATE: DashboardState = {
   horizonDays: 90,
   hardwareCostUsd: null,
   range: '7d',
+  rows: 'top',
 };
 
 export const parseWatts = (text: string) =>
@@ -176,6 +183,7 @@ const FIELDS = {
   days: field({ key: 'horizonDays', parse: parseHorizon, serialize: String }),
   hw: field({ key: 'hardwareCostUsd', parse: parseHardwareCost, serialize: decimal }),
   range: field({ key: 'range', parse: oneOf(HISTORY_RANGES, 'history range'), serialize: String }),
+  rows: field({ key: 'rows', parse: oneOf(ROWS_OPTIONS, 'rows'), serialize: String }),
 } as const;
 type Param = keyof typeof FIELDS;
 const PARAMS = Object.keys(FIELDS) as Param[];

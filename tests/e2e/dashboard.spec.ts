@@ -22,7 +22,10 @@ test('a new user enters a rig, sees the ranking change, and a copied link shows 
   await expect(page.getByTestId('data-banner')).toContainText('Live data');
   await expect(page.getByTestId('data-banner')).toContainText('WhatToMine GPU coins');
   // The default rig has no CryptoNight hashrate: Monero cannot be estimated yet.
+  await page.getByRole('searchbox').fill('XMR');
   await expect(row(page, 'XMR')).toContainText('Add a CryptoNight hashrate');
+  await page.getByRole('searchbox').fill('');
+  await expect(page).not.toHaveURL(/q=/);
 
   await page.getByLabel('Add an algorithm').selectOption('cryptonight');
   await page.getByLabel('CryptoNight hashrate').fill('10 kH/s');

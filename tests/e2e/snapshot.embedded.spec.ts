@@ -13,6 +13,12 @@ test('with no sources configured the page says plainly that it shows a dated off
   // The default rig (one RTX 3070) ranks the GPU coins it can mine, with a profit figure.
   const first = page.locator('[data-testid="coin-table"] tbody tr').first();
   await expect(first.getByTestId('profit')).toHaveText(/\$/);
+  // The table shows the top 30 of the 97 coins; the rest are one link away.
+  await expect(page.locator('[data-testid="coin-table"] tbody tr')).toHaveCount(30);
+  await expect(page.getByTestId('rows-toggle')).toContainText('Showing the top 30 of 97.');
+  await page.getByRole('link', { name: 'Show all 97 coins' }).click();
+  await expect(page).toHaveURL(/rows=all/);
+  await expect(page.locator('[data-testid="coin-table"] tbody tr')).toHaveCount(97);
   // Kaspa's recorded difficulty is in another convention than its network hashrate: flagged.
   await expect(page.locator('tr[data-tag="KAS"]').getByText('D ≠ N')).toBeVisible();
 });

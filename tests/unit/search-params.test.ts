@@ -15,11 +15,20 @@ import {
   serializeDashboardState,
   SORT_SLUGS,
   type DashboardState,
+  ROWS_OPTIONS,
 } from '@/lib/search-params';
 
 const parse = (query: string) => parseDashboardParams(new URLSearchParams(query));
 
 describe('parseDashboardParams', () => {
+  it('shows the top rows unless rows=all, and names a bad rows value', () => {
+    expect(parse('').state.rows).toBe('top');
+    expect(parse('rows=all').state.rows).toBe('all');
+    expect(parse('rows=50').errors).toEqual([{ param: 'rows', message: 'Unknown rows "50"; use one of top, all.' }]);
+    expect(serializeDashboardState({ ...DEFAULT_STATE, rows: 'all' })).toBe('?rows=all');
+    expect(serializeDashboardState({ ...DEFAULT_STATE, rows: 'top' })).toBe('');
+  });
+
   it('reads a rig with SI suffixes in base units', () => {
     const { state, errors } = parse('hr.kawpow=24M&w.kawpow=140&hr.randomx=1.2k&hr.sha256d=200T&kwh=0.12&fee=2');
     expect(errors).toEqual([]);
@@ -153,6 +162,7 @@ describe('serializeDashboardState', () => {
     basis: fc.constantFrom(...BASES),
     sellableOnly: fc.boolean(),
     range: fc.constantFrom(...HISTORY_RANGES),
+    rows: fc.constantFrom(...ROWS_OPTIONS),
     growthPercentPerMonth: fc.oneof(fc.constant(0), fc.double({ min: -90, max: 1000, noNaN: true }).map((g) => g + 0)),
     horizonDays: fc.constantFrom(...HORIZONS),
     hardwareCostUsd: fc.option(fc.double({ min: 0, max: 1e9, noNaN: true }), { nil: null }),
