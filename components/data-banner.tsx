@@ -1,4 +1,4 @@
-import type { Snapshot } from '@/lib/types';
+import { CHAIN_SOURCE_PREFIX, isChainSourceId, type Snapshot } from '@/lib/types';
 import { formatAge } from '@/lib/units';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -10,10 +10,22 @@ export function formatUtc(iso: string | null): string {
   return Number.isFinite(time) ? `${dateFormat.format(time)} UTC` : 'unknown time';
 }
 
+/** The sources that fed the data; coins' own nodes and explorers are counted, not listed. */
+function sourceList(snapshot: Snapshot): string {
+  const fed = snapshot.sources.filter((s) => s.fetchedAt);
+  const names = fed.filter((s) => !isChainSourceId(s.id)).map((s) => s.name);
+  const chains = fed.filter((s) => isChainSourceId(s.id)).length;
+  if (chains > 0) names.push(`${chains} ${chains === 1 ? 'coin’s' : 'coins’'} own node, explorer or pool`);
+  return names.join(', ');
+}
+
 /** Says plainly which data the page shows, from which source and how old it is. */
 export function DataBanner({ snapshot, now }: { snapshot: Snapshot; now: number }) {
   const age = formatAge((now - Date.parse(snapshot.asOf)) / 1000);
   const failed = snapshot.sources.filter((s) => !s.ok && s.error);
+  // A coin's own node failing is that coin's problem: counted in one line, not one line each.
+  const failedChains = failed.filter((s) => isChainSourceId(s.id));
+  const failedAggregators = failed.filter((s) => !isChainSourceId(s.id));
   const lagging = snapshot.coins.filter((c) => c.flags.some((f) => f.code === 'lagging')).length;
 
   if (snapshot.mode === 'embedded') {
@@ -26,11 +38,14 @@ export function DataBanner({ snapshot, now }: { snapshot: Snapshot; now: number 
         the README).
         {failed.length > 0 && (
           <ul>
-            {failed.map((s) => (
+            {failedAggregators.map((s) => (
               <li key={s.id}>
                 {s.name} could not be reached: {s.error}
               </li>
             ))}
+            {failedChains.length > 0 && (
+              <li>{failedChains.length} coins’ own nodes, explorers or pools could not be reached.</li>
+            )}
           </ul>
         )}
       </section>
@@ -45,12 +60,7 @@ export function DataBanner({ snapshot, now }: { snapshot: Snapshot; now: number 
       data-testid="data-banner"
     >
       <strong>{snapshot.stale ? 'Stale data.' : 'Live data.'}</strong>
-      As of {formatUtc(snapshot.asOf)} ({age} ago) from{' '}
-      {snapshot.sources
-        .filter((s) => s.fetchedAt)
-        .map((s) => s.name)
-        .join(', ')}
-      .
+      As of {formatUtc(snapshot.asOf)} ({age} ago) from {sourceList(snapshot)}.
       {lagging > 0 && (
         <span className="muted">
           {' '}
@@ -58,9 +68,17 @@ export function DataBanner({ snapshot, now }: { snapshot: Snapshot; now: number 
           flagged “lagging”.
         </span>
       )}
-      {failed.length > 0 && (
+      {failedChains.length > 0 && (
+        <span className="muted">
+          {' '}
+          {failedChains.length} coin {failedChains.length === 1 ? 'source' : 'sources'} failed on the last refresh (
+          {failedChains.map((s) => s.id.slice(CHAIN_SOURCE_PREFIX.length)).join(', ')}): those coins show their last good
+          figures, flagged “stale”, or are missing until their source answers; see <a href="/coins/add">the registry</a>.
+        </span>
+      )}
+      {failedAggregators.length > 0 && (
         <ul>
-          {failed.map((s) => (
+          {failedAggregators.map((s) => (
             <li key={s.id}>
               {s.name} failed: {s.error}. Showing its last good data from {formatUtc(s.fetchedAt)}.
             </li>
