@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { CHAIN_SOURCE_PREFIX, isChainSourceId, type Snapshot } from '@/lib/types';
 import { formatAge } from '@/lib/units';
 
@@ -73,7 +74,7 @@ export function DataBanner({ snapshot, now }: { snapshot: Snapshot; now: number 
           {' '}
           {failedChains.length} coin {failedChains.length === 1 ? 'source' : 'sources'} failed on the last refresh (
           {failedChains.map((s) => s.id.slice(CHAIN_SOURCE_PREFIX.length)).join(', ')}): those coins show their last good
-          figures, flagged “stale”, or are missing until their source answers; see <a href="/coins/add">the registry</a>.
+          figures, flagged “stale”, or are missing until their source answers; see <Link href="/coins/add">the registry</Link>.
         </span>
       )}
       {failedAggregators.length > 0 && (
