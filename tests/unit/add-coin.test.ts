@@ -103,3 +103,29 @@ describe('checkFailure', () => {
     expect(checkFailure(new ChainConfigError('environment variable SSC_RPC_AUTH is not set')).field).toBe('authEnv');
   });
 });
+
+describe('entryFromValues on arbitrary input', () => {
+  it('never throws, and every error names a field of the form', async () => {
+    const fc = await import('fast-check');
+    const text = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('', ' ', '1e309', '-1', 'NaN', '０１２', 'http://127.0.0.1', 'https://a.example/', 'yiimp', 'randomx'),
+    );
+    const fields = ['tag', 'name', 'algorithm', 'blockTime', 'kind', 'url', 'symbol', 'authEnv', 'coingeckoId', 'reward', 'factsUrl'];
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...fields), text), (values) => {
+        const result = entryFromValues(values);
+        if (result.success) {
+          expect(Number.isFinite(result.entry.blockTimeSeconds)).toBe(true);
+        } else {
+          expect(Object.keys(result.fieldErrors).length).toBeGreaterThan(0);
+          for (const [field, message] of Object.entries(result.fieldErrors)) {
+            expect(fields).toContain(field);
+            expect(message).toMatch(/\S/);
+          }
+        }
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});

@@ -18,6 +18,8 @@ export const CHAIN_KIND_LABELS: Readonly<Record<ChainKind, string>> = {
 const sourceUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
   .refine((value) => {
+    // zod runs this even when the URL check above failed; that failure is already reported.
+    if (!URL.canParse(value)) return true;
     const parsed = new URL(value);
     return parsed.username === '' && parsed.password === '';
   }, 'must not contain a user name or password: put RPC credentials in an environment variable (authEnv)')
