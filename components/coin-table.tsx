@@ -2,12 +2,11 @@ import Link from 'next/link';
 import { getAlgorithm } from '@/lib/algorithms';
 import { CURRENCY_LABEL, type Rates } from '@/lib/currency';
 import type { ViewRow } from '@/lib/view';
-import { hrefWith, serializeDashboardState, SORT_OPTIONS, type DashboardState } from '@/lib/search-params';
+import { hrefWith, MAX_COMPARE_COINS, serializeDashboardState, SORT_OPTIONS, type DashboardState } from '@/lib/search-params';
 import { TABLE_COLUMNS, type Column } from '@/lib/table';
 import { formatCompact, formatHashrate, formatSignificant, MISSING } from '@/lib/units';
 import { formatMoney } from '@/lib/money';
 import { CoinFlags } from './coin-flags';
-import { CompareCheckbox } from './compare-controls';
 
 function SortHeader({ column, state }: { column: Column; state: DashboardState }) {
   const unit = column.unit(state);
@@ -96,6 +95,26 @@ function RiskCell({ row }: { row: ViewRow }) {
   );
 }
 
+/**
+ * A plain checkbox; CompareBar's one listener writes `coins=` to the URL. The key remounts it
+ * when the server's selection changes (Clear, back), since defaultChecked alone would not.
+ */
+function CompareCheckbox({ tag, selected }: { tag: string; selected: readonly string[] }) {
+  const checked = selected.includes(tag);
+  const full = !checked && selected.length >= MAX_COMPARE_COINS;
+  return (
+    <input
+      key={`${tag}-${checked}`}
+      type="checkbox"
+      data-compare={tag}
+      defaultChecked={checked}
+      disabled={full}
+      title={full ? `Compare at most ${MAX_COMPARE_COINS} coins` : `Compare ${tag}`}
+      aria-label={`Compare ${tag}`}
+    />
+  );
+}
+
 const ESTIMATE_COLUMNS = new Set(['coins', 'revenue', 'cost', 'profit', 'score']);
 
 /** The ranked coin table: server-rendered, sortable by links, so it works before any JS loads. */
@@ -136,7 +155,7 @@ export function CoinTable({ rows, state, rates }: { rows: readonly ViewRow[]; st
               <tr key={`${coin.tag}-${coin.algorithm}`} className={estimate ? undefined : 'no-rig'} data-tag={coin.tag}>
                 <td className="rank">{index + 1}</td>
                 <td className="select-col">
-                  <CompareCheckbox tag={coin.tag} />
+                  <CompareCheckbox tag={coin.tag} selected={state.coins} />
                 </td>
                 <td className="left">
                   <span className="coin-cell">

@@ -2,30 +2,10 @@
 
 import Link from 'next/link';
 import { useQueryStates } from 'nuqs';
+import { useEffect, useRef } from 'react';
 import { dashboardParsers, hrefWith, MAX_COMPARE_COINS, type DashboardState } from '@/lib/search-params';
 
 const COINS = { coins: dashboardParsers.coins };
-
-/** Adds or removes a coin from the comparison (`coins=` in the URL). */
-export function CompareCheckbox({ tag }: { tag: string }) {
-  const [{ coins }, setParams] = useQueryStates(COINS, { shallow: false, history: 'replace', scroll: false });
-  const selected = coins ?? [];
-  const checked = selected.includes(tag);
-  const full = !checked && selected.length >= MAX_COMPARE_COINS;
-  return (
-    <input
-      type="checkbox"
-      checked={checked}
-      disabled={full}
-      title={full ? `Compare at most ${MAX_COMPARE_COINS} coins` : `Compare ${tag}`}
-      aria-label={`Compare ${tag}`}
-      onChange={() => {
-        const next = checked ? selected.filter((t) => t !== tag) : [...selected, tag];
-        void setParams({ coins: next.length > 0 ? next : null });
-      }}
-    />
-  );
-}
 
 /**
  * "Compare N coins" with the current rig, once at least two are picked. The link is built here
@@ -34,6 +14,30 @@ export function CompareCheckbox({ tag }: { tag: string }) {
 export function CompareBar({ state }: { state: DashboardState }) {
   const [{ coins }, setParams] = useQueryStates(COINS, { shallow: false, history: 'replace', scroll: false });
   const selected = coins ?? [];
+  const selectedRef = useRef(selected);
+  useEffect(() => {
+    selectedRef.current = selected;
+  });
+
+  // The table's checkboxes are plain server-rendered inputs (one listener here instead of a client
+  // component per row, which kept every row's hydration and a URL hook per row on each page).
+  useEffect(() => {
+    const onChange = (event: Event) => {
+      const input = event.target;
+      if (!(input instanceof HTMLInputElement) || input.dataset.compare === undefined) return;
+      const tag = input.dataset.compare;
+      const current = selectedRef.current.filter((t) => t !== tag);
+      const next = input.checked ? [...current, tag] : current;
+      if (next.length > MAX_COMPARE_COINS) {
+        input.checked = false;
+        return;
+      }
+      selectedRef.current = next;
+      void setParams({ coins: next.length > 0 ? next : null });
+    };
+    document.addEventListener('change', onChange);
+    return () => document.removeEventListener('change', onChange);
+  }, [setParams]);
   if (selected.length === 0) {
     return <span className="muted small">Tick coins in the table to compare them side by side.</span>;
   }

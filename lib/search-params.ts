@@ -289,7 +289,27 @@ function truncate(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-const serializeParams = createSerializer(dashboardParsers);
+const scalarParsers = Object.fromEntries(PARAMS.map((p) => [p, dashboardParsers[p]]));
+// A serializer over every algorithm's hr./w. keys walks ~140 parsers per link, and a page writes
+// dozens of links; this one knows only the rig's algorithms, in the same key order, so the query
+// string is identical. Cached per set of algorithms (a handful in practice, bounded anyway).
+type Serialize = (values: Partial<inferParserType<typeof dashboardParsers>>) => string;
+const serializers = new Map<string, Serialize>();
+function serializerFor(slugs: readonly string[]): Serialize {
+  const key = slugs.join(',');
+  let serializer = serializers.get(key);
+  if (!serializer) {
+    const rigParsers = Object.fromEntries(
+      ALGORITHM_SLUGS.filter((slug) => slugs.includes(slug)).flatMap((slug) => [
+        [hashrateKey(slug), hashrateParser],
+        [wattsKey(slug), wattsParser],
+      ]),
+    );
+    serializer = createSerializer({ ...rigParsers, ...scalarParsers } as typeof dashboardParsers) as Serialize;
+    if (serializers.size < 1000) serializers.set(key, serializer);
+  }
+  return serializer;
+}
 
 /** The canonical query string for a state ("" or "?dev=…&kwh=0.12…"); defaults are left out. */
 export function serializeDashboardState(state: DashboardState): string {
@@ -301,12 +321,13 @@ export function serializeDashboardState(state: DashboardState): string {
     const empty = value === null || (Array.isArray(value) && value.length === 0);
     values[param] = empty || JSON.stringify(value) === JSON.stringify(fallback) ? null : value;
   }
-  for (const slug of ALGORITHM_SLUGS) {
+  const slugs = ALGORITHM_SLUGS.filter((slug) => state.hashrates[slug] !== undefined || state.powerWatts[slug] !== undefined);
+  for (const slug of slugs) {
     values[hashrateKey(slug)] = state.hashrates[slug] ?? null;
     values[wattsKey(slug)] = state.powerWatts[slug] ?? null;
   }
   // Keys are dynamic (`hr.<slug>`), which the parser map's static type cannot name.
-  return serializeParams(values as Partial<inferParserType<typeof dashboardParsers>>);
+  return serializerFor(slugs)(values as Partial<inferParserType<typeof dashboardParsers>>);
 }
 
 /** The same state with some fields changed, as a canonical href for `pathname`. */
