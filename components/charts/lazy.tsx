@@ -3,6 +3,7 @@
 // The charts, loaded only in the browser after the page has painted: recharts stays out of the
 // first-load bundle, and a skeleton of each chart's size holds its place so nothing jumps.
 import dynamic from 'next/dynamic';
+import { useEffect, useRef, useState } from 'react';
 import type { HistoryChartProps } from './history-chart';
 import type { ProfitElectricityChartProps } from './profit-electricity-chart';
 import type { ProjectionChartProps } from './projection-chart';
@@ -34,8 +35,38 @@ const ProjectionChart = dynamic(() => import('./projection-chart').then((m) => m
   loading,
 });
 
+/**
+ * Holds a chart's place and mounts it once the slot comes within a screen of the viewport: on a
+ * phone the charts sit below the table's top, and loading and drawing recharts there was most of
+ * the page's main-thread blocking time before anyone scrolled to them.
+ */
 function Slot({ height, children }: { height: number; children: React.ReactNode }) {
-  return <div style={{ minHeight: height }}>{children}</div>;
+  const ref = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof IntersectionObserver === 'undefined') {
+      setNear(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          setNear(true);
+          observer.disconnect();
+        }
+      },
+      // Within 200 px below the fold: the first screen's charts still load at once.
+      { rootMargin: '0px 0px 200px 0px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={ref} style={{ minHeight: height }} data-chart-slot="">
+      {near ? children : <ChartSkeleton />}
+    </div>
+  );
 }
 
 export function LazyRankingBarChart(props: RankingBarChartProps) {

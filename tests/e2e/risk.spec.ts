@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { revealCharts } from './charts';
 
 // Small-coin truth, live against the fixture upstreams (refreshing every 5 s): the history that
 // builds up, the risks behind an estimate, and a contract that loses by construction.
@@ -9,6 +10,7 @@ test('the coin page charts the history recorded from each refresh', async ({ pag
     .poll(
       async () => {
         await page.goto('/coins/XMR?range=24h&hr.cryptonight=10k&w.cryptonight=100');
+        await revealCharts(page);
         const label = (await chart.getAttribute('aria-label', { timeout: 5000 }).catch(() => null)) ?? '';
         return Number(/(\d+) recorded points/.exec(label)?.[1] ?? 0);
       },

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { revealCharts } from './charts';
 
 // A new user on the embedded snapshot (hashrate.no, 2024-03-16): builds a rig from presets,
 // sees the ranking and charts change, compares coins, shares the link, exports the table.
@@ -17,6 +18,7 @@ test('a mixed rig from presets changes the ranking and the charts, and the compa
   context,
 }) => {
   await page.goto('/');
+  await revealCharts(page);
   await expect(page.getByTestId('ranking-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
   const chartBefore = await page.getByTestId('ranking-chart').getAttribute('aria-label');
   // The default card mines no RandomX: Monero has no estimate yet, so it is not in the top rows.
@@ -105,6 +107,7 @@ test('the CSV download has the table’s rows, columns and units', async ({ page
 test('coin page: profit against electricity with its break-even, and a projection with halvings', async ({ page }) => {
   await page.goto('/coins/RVN?dev=nvidia-rtx-3070:1&hw=400&days=180');
   await expect(page.getByTestId('break-even')).toContainText(/Break-even at \$[0-9.]+\/kWh/);
+  await revealCharts(page);
   await expect(page.getByTestId('electricity-chart').locator('.recharts-line-curve').first()).toBeVisible();
   await expect(page.getByTestId('projection-chart').locator('.recharts-line-curve, .recharts-area-curve').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Cumulative profit over 180 days' })).toBeVisible();
@@ -121,9 +124,11 @@ for (const [name, width] of [
   test(`screenshots on ${name}: ranking, coin page and compare are readable`, async ({ page }, testInfo) => {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 1000 });
     await page.goto('/?dev=nvidia-rtx-3070:2,amd-ryzen-9-7950x:1');
+    await revealCharts(page);
     await expect(page.getByTestId('ranking-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath(`home-${name}.png`), fullPage: true });
     await page.goto('/coins/RVN?dev=nvidia-rtx-3070:2&hw=800');
+    await revealCharts(page);
     await expect(page.getByTestId('projection-chart').locator('svg').first()).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath(`coin-${name}.png`), fullPage: true });
     await page.goto('/compare?coins=RVN,ERG,XMR&dev=nvidia-rtx-3070:2,amd-ryzen-9-7950x:1');
