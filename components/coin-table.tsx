@@ -160,7 +160,9 @@ export function CoinTable({ rows, state, rates }: { rows: readonly ViewRow[]; st
                 <td className="left">
                   <span className="coin-cell">
                     <span>
-                      <Link href={`/coins/${encodeURIComponent(coin.tag)}${query}`}>{coin.tag}</Link>
+                      {/* A plain link: a next/link per row is a client component to render and hydrate, and
+                          would prefetch every visible coin page. */}
+                      <a href={`/coins/${encodeURIComponent(coin.tag)}${query}`}>{coin.tag}</a>
                       <CoinFlags flags={coin.flags} networkShare={estimate?.networkShare} />
                     </span>
                     <span className="name">{coin.name}</span>
