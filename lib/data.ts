@@ -86,9 +86,15 @@ export async function getCoin(tag: string): Promise<{ snapshot: Snapshot; served
   return { ...view, coin: view.snapshot.coins.find((c) => c.tag.toUpperCase() === wanted) };
 }
 
+/** History only changes when a snapshot is recorded (each refresh); reads within this share one query. */
+const HISTORY_CACHE_MS = 5000;
+const HISTORY_CACHE_MAX = 500;
+const historyCache = new Map<string, { at: number; points: HistoryPoint[] }>();
+
 /**
  * A coin's recorded history in a time range; empty (never an error page) when there is no
- * history store or it fails.
+ * history store or it fails. The same coin and range width within 5 s reuse one read, so a
+ * popular coin page is not one database query per visitor.
  */
 export async function getHistory(
   coin: Pick<Coin, 'tag' | 'algorithm'>,
@@ -96,8 +102,16 @@ export async function getHistory(
 ): Promise<{ points: HistoryPoint[]; available: boolean }> {
   const history = services().history;
   if (!history) return { points: [], available: false };
+  const key = `${coin.tag}|${coin.algorithm}|${range.to - range.from}`;
+  const cached = historyCache.get(key);
+  if (cached && range.to - cached.at < HISTORY_CACHE_MS && range.to >= cached.at) {
+    return { points: cached.points.filter((p) => p.at >= range.from), available: true };
+  }
   try {
-    return { points: await history.series(coin.tag, { ...range, algorithm: coin.algorithm }), available: true };
+    const points = await history.series(coin.tag, { ...range, algorithm: coin.algorithm });
+    if (historyCache.size >= HISTORY_CACHE_MAX) historyCache.clear();
+    historyCache.set(key, { at: range.to, points });
+    return { points, available: true };
   } catch (error) {
     log('warn', 'history_read_failed', { tag: coin.tag, error: error instanceof Error ? error.message : String(error) });
     return { points: [], available: true };
