@@ -85,6 +85,20 @@ describe('fetchYiimp over HTTP', () => {
     expect(pool.requests()).toBe(1);
   });
 
+  it('asks the pool once for all the coins it serves when they refresh together', async () => {
+    pool = await startRouteStandin({ routes: { '/api/currencies': { body: yiimpCurrenciesBody() } } });
+    const [rtm, zeph] = await Promise.all([
+      fetchYiimp(sourceFor(pool.url, 'RTM'), opts),
+      fetchYiimp(sourceFor(pool.url, 'ZEPH'), opts),
+    ]);
+    expect(rtm).toEqual(RTM);
+    expect(zeph.difficulty).toBe(24_421_340_176);
+    expect(pool.requests()).toBe(1);
+    // Once answered, the next refresh asks again.
+    await fetchYiimp(sourceFor(pool.url, 'RTM'), opts);
+    expect(pool.requests()).toBe(2);
+  });
+
   it('reports a timeout', async () => {
     pool = await startRouteStandin({ routes: { '/api/currencies': { body: '{}', delayMs: 5000 } } });
     await expect(fetchYiimp(sourceFor(pool.url, 'RTM'), { ...opts, timeoutMs: 100 })).rejects.toThrow('yiimp: timed out after 100 ms');

@@ -48,7 +48,22 @@ export function normalizeYiimp(raw: unknown, symbol: string): ChainStats {
   });
 }
 
+/** In-flight answers by URL: the coins one pool serves share one request per refresh. */
+const inFlight = new Map<string, Promise<unknown>>();
+
+function currencies(url: string, opts: ChainFetchOptions): Promise<unknown> {
+  const key = `${url}|${opts.allowPrivate}`;
+  let request = inFlight.get(key);
+  if (!request) {
+    request = getJson(url, { timeoutMs: opts.timeoutMs, allowPrivate: opts.allowPrivate, source: SOURCE }).finally(() =>
+      inFlight.delete(key),
+    );
+    inFlight.set(key, request);
+  }
+  return request;
+}
+
 export async function fetchYiimp(source: YiimpSource, opts: ChainFetchOptions): Promise<ChainStats> {
-  const raw = await getJson(`${source.url}/api/currencies`, { timeoutMs: opts.timeoutMs, allowPrivate: opts.allowPrivate, source: SOURCE });
+  const raw = await currencies(`${source.url}/api/currencies`, opts);
   return normalizeYiimp(raw, source.symbol);
 }
