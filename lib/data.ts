@@ -11,7 +11,7 @@ import { log } from './log';
 import { clientKey, createRateLimiter, type RateLimiter } from './rate-limit';
 import { loadRegistryFile, loadShippedRegistry } from './registry/load';
 import type { RegistryEntry } from './registry/schema';
-import { addUserCoin, readUserCoins } from './registry/store';
+import { addUserCoin, readUserCoins, removeUserCoin } from './registry/store';
 import { SnapshotService } from './snapshot-service';
 import { buildFetchers } from './sources';
 import type { Env } from './env';
@@ -156,4 +156,16 @@ export async function addRegistryCoin(input: unknown): Promise<RegistryEntry> {
   snapshots.setFetchers(buildFetchers(env, allCoins(registry)));
   if (snapshots.live) await snapshots.refresh();
   return entry;
+}
+
+/** Removes a coin the user added (never a shipped one); the next page no longer asks its source. */
+export async function removeRegistryCoin(tag: string, algorithm: string): Promise<number> {
+  const { registry, env, snapshots } = services();
+  const removed = await removeUserCoin(env.USER_COINS_FILE, tag, algorithm);
+  if (removed > 0) {
+    registry.user = readUserCoins(env.USER_COINS_FILE);
+    snapshots.setFetchers(buildFetchers(env, allCoins(registry)));
+    if (snapshots.live) await snapshots.refresh();
+  }
+  return removed;
 }

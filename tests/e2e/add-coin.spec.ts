@@ -67,6 +67,13 @@ test('a Monero-family daemon feeds a user-added coin end to end', async ({ page 
   // 10,000 H/s × 86,400 × 1.181081601887 / 258,886,688,222 × 0.99 = 0.003902 MXS/day.
   await expect(row(page, 'MXS')).toContainText('0.003902');
   await expect(row(page, 'MXS')).toContainText('no market');
+
+  // Removed again: its source is no longer asked and the coin leaves the table.
+  await page.goto('/coins/add');
+  await page.getByRole('button', { name: 'Remove MXS' }).click();
+  await expect(page.getByTestId('removed-banner')).toContainText('Removed MXS');
+  await expect(page.getByTestId('registry-table').locator('tr[data-tag="MXS"]')).toHaveCount(0);
+  expect((await page.goto('/coins/MXS'))?.status()).toBe(404);
 });
 
 test('the add form names each bad field and refuses a coin already in the registry', async ({ page }) => {

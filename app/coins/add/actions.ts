@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { checkFailure, entryFromValues, valuesFromForm, type AddCoinState } from '@/lib/add-coin';
 import { getAlgorithm } from '@/lib/algorithms';
-import { addRegistryCoin, chainCheckOptions, rateLimited } from '@/lib/data';
+import { addRegistryCoin, chainCheckOptions, rateLimited, removeRegistryCoin } from '@/lib/data';
 import { RegistryFieldError } from '@/lib/registry/store';
 import { describeChainStats, fetchChainStats } from '@/lib/sources/chain';
 
@@ -53,4 +53,15 @@ export async function submitCoin(_previous: AddCoinState, form: FormData): Promi
     throw error;
   }
   redirect(`/coins/add?added=${encodeURIComponent(entry.tag)}`);
+}
+
+/** Removes a coin this server's users added; shipped coins have no remove button and are refused. */
+export async function removeCoin(form: FormData): Promise<void> {
+  const tag = form.get('tag');
+  const algorithm = form.get('algorithm');
+  if (typeof tag !== 'string' || typeof algorithm !== 'string' || !/^[A-Z0-9]{2,10}$/.test(tag)) {
+    redirect('/coins/add');
+  }
+  const removed = await removeRegistryCoin(tag, algorithm.slice(0, 64));
+  redirect(removed > 0 ? `/coins/add?removed=${encodeURIComponent(tag)}` : '/coins/add');
 }

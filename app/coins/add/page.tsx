@@ -6,7 +6,7 @@ import { ALGORITHMS, getAlgorithm } from '@/lib/algorithms';
 import { getRegistry, getSnapshot } from '@/lib/data';
 import { CHAIN_KINDS, CHAIN_KIND_LABELS } from '@/lib/sources/chain/types';
 import { chainSourceId } from '@/lib/types';
-import { submitCoin } from './actions';
+import { removeCoin, submitCoin } from './actions';
 
 export const metadata: Metadata = {
   title: 'Add a coin from its own node, explorer or pool',
@@ -16,8 +16,9 @@ export const metadata: Metadata = {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AddCoinPage({ searchParams }: Props) {
-  const added = (await searchParams).added;
+  const { added, removed } = await searchParams;
   const addedTag = typeof added === 'string' && /^[A-Z0-9]{2,10}$/.test(added) ? added : null;
+  const removedTag = typeof removed === 'string' && /^[A-Z0-9]{2,10}$/.test(removed) ? removed : null;
   const registry = getRegistry();
   const snapshot = await getSnapshot();
   const statusOf = (tag: string) => snapshot.sources.find((s) => s.id === chainSourceId(tag)) ?? null;
@@ -46,6 +47,11 @@ export default async function AddCoinPage({ searchParams }: Props) {
           Added <strong>{addedEntry.tag}</strong> ({addedEntry.name}).{' '}
           <Link href={`/?algo=${encodeURIComponent(addedEntry.algorithm)}`}>See it in the ranked table</Link> or{' '}
           <Link href={`/coins/${encodeURIComponent(addedEntry.tag)}`}>open its page</Link>.
+        </p>
+      )}
+      {removedTag && (
+        <p className="banner" role="status" data-testid="removed-banner">
+          Removed <strong>{removedTag}</strong>: its source is no longer asked.
         </p>
       )}
       <AddCoinForm
@@ -94,7 +100,19 @@ export default async function AddCoinPage({ searchParams }: Props) {
                       <span className="muted small">{entry.source.url}</span>
                     </td>
                     <td className="left">{entry.price ? `CoinGecko ${entry.price.coingeckoId}` : 'no market'}</td>
-                    <td className="left">{origin === 'shipped' ? `shipped, ${entry.sources.length} citations` : 'added here'}</td>
+                    <td className="left">
+                      {origin === 'shipped' ? (
+                        `shipped, ${entry.sources.length} citations`
+                      ) : (
+                        <form action={removeCoin} className="inline-form">
+                          added here <input type="hidden" name="tag" value={entry.tag} />
+                          <input type="hidden" name="algorithm" value={entry.algorithm} />
+                          <button type="submit" aria-label={`Remove ${entry.tag}`}>
+                            Remove
+                          </button>
+                        </form>
+                      )}
+                    </td>
                     <td className="left">
                       {!registry.chainEnabled
                         ? 'off'
