@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Flags, Result } from 'lighthouse';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/chromium';
 
 export const LIGHTHOUSE_TARGET = 95;
 
@@ -21,16 +22,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 type Category = (typeof CATEGORIES)[number];
 export type Preset = 'desktop' | 'mobile';
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 export type LighthouseRow = {
   page: string;
@@ -70,8 +62,6 @@ export function checkBaseUrl(raw: string): URL {
   return url;
 }
 
-const chromePath = () => process.env.CHROME_PATH || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
 function failingAudits(lhr: Result, category: Category): string[] {
   const cat = lhr.categories[category];
   if (!cat) return [];
@@ -96,7 +86,7 @@ function metricsLine(lhr: Result): string {
 
 async function runOnce(url: string, preset: Preset): Promise<Result> {
   const [{ default: lighthouse, desktopConfig }, { launch }] = await Promise.all([import('lighthouse'), import('chrome-launcher')]);
-  const chrome = await launch({ chromePath: chromePath(), chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   try {
     const flags: Flags = {
       port: chrome.port,
@@ -175,7 +165,7 @@ export function printLighthouse(rows: LighthouseRow[], print: (line: string) => 
   print(line(header));
   print(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of cells) print(line(r));
-  print(`target: ≥ ${LIGHTHOUSE_TARGET} in each category (Chromium ${chromePath()})`);
+  print(`target: ≥ ${LIGHTHOUSE_TARGET} in each category (Chromium ${CHROMIUM_PATH})`);
   for (const row of rows) {
     const where = `${row.preset} ${row.path}`;
     if (row.metrics) print(`  ${where}: ${row.metrics}`);

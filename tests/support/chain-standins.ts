@@ -5,8 +5,9 @@
 // Started for Playwright by tests/support/chain-standins-cli.ts.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import path from 'node:path';
+import { listenOnLoopback } from './listen';
 
 // tsx, vitest and Playwright all load this file as CommonJS or provide __dirname.
 const FIXTURES = path.resolve(__dirname, '../fixtures/chain');
@@ -38,14 +39,7 @@ async function listen(handler: RequestListener, port: number): Promise<Standin> 
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const actualPort = (server.address() as AddressInfo).port;
+  const actualPort = await listenOnLoopback(server, port);
   return {
     url: `http://127.0.0.1:${actualPort}`,
     port: actualPort,

@@ -4,8 +4,9 @@
 // Run directly: npx tsx tests/support/fixture-server.ts [--port 4010]
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import path from 'node:path';
+import { listenOnLoopback } from './listen';
 
 // tsx, vitest and Playwright all load this file as CommonJS or provide __dirname.
 const ROOT = path.resolve(__dirname, '../..');
@@ -252,14 +253,7 @@ export async function startFixtureServer({ port = 0 }: { port?: number } = {}): 
     socket.on('close', () => sockets.delete(socket));
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const actualPort = (server.address() as AddressInfo).port;
+  const actualPort = await listenOnLoopback(server, port);
 
   return {
     url: `http://127.0.0.1:${actualPort}`,
