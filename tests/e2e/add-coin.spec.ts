@@ -114,4 +114,7 @@ test("a coin's own chain is the truth for its network figures, and a disagreeing
   await expect(page.getByTestId('coin-difficulty')).toContainText('from DOGE: Bitcoin-family node');
   await expect(page.getByText('sources differ').first()).toBeVisible();
   await expect(page.locator('body')).toContainText('Difficulty: whattomine-asic reports 25,800,000');
+  // The registry entry's facts are shown with their sources.
+  await expect(page.getByTestId('registry-entry')).toContainText('Bitcoin-family node (JSON-RPC) at http://127.0.0.1:4020');
+  await expect(page.getByTestId('registry-entry')).toContainText('the bitcoind stand-in answers for this coin');
 });

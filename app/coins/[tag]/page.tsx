@@ -14,7 +14,8 @@ import { ParamErrors } from '@/components/param-errors';
 import { getAlgorithm } from '@/lib/algorithms';
 import { CoinHistory } from '@/components/coin-history';
 import { CoinRisks } from '@/components/coin-risks';
-import { getCoin, getHistory } from '@/lib/data';
+import { getCoin, getHistory, getRegistry } from '@/lib/data';
+import { CHAIN_KIND_LABELS } from '@/lib/sources/chain/types';
 import { rowRisk } from '@/lib/risk-view';
 import { RANGE_MS } from '@/lib/series';
 import { PERIOD_DAYS, perPeriod, probabilityOfBlockWithin, SECONDS_PER_DAY, type Period } from '@/lib/profit';
@@ -75,6 +76,8 @@ export default async function CoinPage({ params, searchParams }: Props) {
   if (!coin) notFound();
 
   const algorithm = getAlgorithm(coin.algorithm);
+  const { shipped, user } = getRegistry();
+  const registryEntry = [...shipped, ...user].find((e) => e.tag === coin.tag.toUpperCase() && e.algorithm === coin.algorithm);
   const unit = algorithm?.unit ?? 'H/s';
   const rig = rigFromState(state);
   const row = estimateRow(coin, rig, state.basis);
@@ -349,6 +352,25 @@ export default async function CoinPage({ params, searchParams }: Props) {
               }
         }
       />
+      {registryEntry && (
+        <section className="panel" aria-labelledby="registry-title" data-testid="registry-entry">
+          <h2 id="registry-title">Registry entry</h2>
+          <p className="muted small">
+            This coin is in the coin registry: its network figures come from its own{' '}
+            {CHAIN_KIND_LABELS[registryEntry.source.kind]} at <code>{registryEntry.source.url}</code>, and these are
+            the sources of the facts the registry adds (target block time {formatSignificant(registryEntry.blockTimeSeconds, 4)} s,
+            algorithm{registryEntry.emission ? ', reward schedule' : ''}).
+          </p>
+          <ul className="small">
+            {registryEntry.sources.map((citation) => (
+              <li key={`${citation.fact}|${citation.url}`}>
+                {citation.fact}: <a href={citation.url} rel="noopener noreferrer nofollow">{citation.url}</a>
+              </li>
+            ))}
+          </ul>
+          {registryEntry.notes && <p className="muted small">Notes: {registryEntry.notes}</p>}
+        </section>
+      )}
     </>
   );
 }
