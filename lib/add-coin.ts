@@ -56,6 +56,10 @@ export function entryFromValues(
   const fieldErrors: FieldErrors = {};
   const text = (field: AddCoinField) => (values[field] ?? '').trim();
 
+  // Blank required fields say so, rather than whatever the schema makes of an empty string.
+  if (text('algorithm') === '') fieldErrors.algorithm = 'is required: choose the coin’s mining algorithm';
+  if (text('url') === '') fieldErrors.url = 'is required: the node’s, explorer’s or pool’s address';
+
   const kind = text('kind');
   if (!isKind(kind)) fieldErrors.kind = `must be one of: ${CHAIN_KINDS.join(', ')}`;
 

@@ -87,7 +87,7 @@ test('the add form names each bad field and refuses a coin already in the regist
   await page.getByRole('button', { name: 'Check the source' }).click();
   await expect(page.getByTestId('error-tag')).toContainText('must be a ticker of 2 to 10 letters or digits');
   await expect(page.getByTestId('error-name')).toContainText('plain text');
-  await expect(page.getByTestId('error-algorithm')).toContainText('unknown algorithm');
+  await expect(page.getByTestId('error-algorithm')).toContainText('is required: choose the coin’s mining algorithm');
   await expect(page.getByTestId('error-blockTime')).toContainText('must be a number of seconds');
   await expect(page.getByTestId('error-url')).toContainText('http:// or https://');
   // What was typed stays, so it can be corrected.

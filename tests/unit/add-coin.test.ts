@@ -129,3 +129,13 @@ describe('entryFromValues on arbitrary input', () => {
     );
   });
 });
+
+describe('entryFromValues with blank required fields', () => {
+  it('says what is required instead of judging an empty string', () => {
+    const result = entryFromValues({ ...good, algorithm: '', url: '' });
+    expect(!result.success && result.fieldErrors).toMatchObject({
+      algorithm: 'is required: choose the coin’s mining algorithm',
+      url: 'is required: the node’s, explorer’s or pool’s address',
+    });
+  });
+});
