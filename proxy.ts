@@ -4,6 +4,7 @@
 // server for the page, marked so the request goes through to the renderer. Client navigations
 // (RSC requests), any query string and every other path are untouched.
 import { NextResponse, type NextRequest } from 'next/server';
+import { log } from '@/lib/log';
 import { createPageCache, type CachedPage } from '@/lib/page-cache';
 
 /** How far the cached `/` may trail the snapshot service's current data. */
@@ -19,8 +20,7 @@ let cache: ReturnType<typeof createPageCache> | null = null;
 function pageCache(origin: string) {
   cache ??= createPageCache({
     ttlMs: TTL_MS,
-    onError: (error) =>
-      console.error(JSON.stringify({ time: new Date().toISOString(), level: 'warn', event: 'home_cache_refresh_failed', error: String(error) })),
+    onError: (error) => log('warn', 'home_cache_refresh_failed', { error: String(error) }),
     render: async (): Promise<CachedPage> => {
       const response = await fetch(`${origin}/`, {
         headers: { [BYPASS_HEADER]: BYPASS_TOKEN, 'accept-encoding': 'identity' },
