@@ -104,7 +104,9 @@ export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mod
     coins.push(coin);
   }
 
-  const used = inputs.filter((i) => i.payload !== null && i.status.fetchedAt !== null);
+  // Like staleness, the table's "as of" follows the aggregators: a coin whose own node has been
+  // down for hours says so on its row ("stale") without dating the whole table back.
+  const used = staleInputs(inputs).filter((i) => i.payload !== null && i.status.fetchedAt !== null);
   const asOf = used.map((i) => i.status.fetchedAt as string).sort()[0] ?? new Date(0).toISOString();
   return {
     asOf,

@@ -89,3 +89,22 @@ describe('mergeSources with a chain source', () => {
     expect(xyz.flags.map((f) => f.code)).toContain('no-price');
   });
 });
+
+describe('a failing chain source', () => {
+  it('flags its own coin stale without dating or staling the whole snapshot', () => {
+    const old = '2026-11-24T09:00:00.000Z';
+    const snapshot = mergeSources(
+      [
+        {
+          status: { id: 'chain:ZEPH', name: 'ZEPH', url: 'http://127.0.0.1/', ok: false, fetchedAt: old, error: 'network error', stale: true, coins: 1 },
+          payload: { ...emptyPayload(), coins: [chainStats('ZEPH', { algorithm: 'randomx', updatedAt: old })] },
+        },
+        input('whattomine-gpu', { coins: [networkStats('RVN', { updatedAt: FETCHED })] }),
+      ],
+      'live',
+    );
+    expect(snapshot.asOf).toBe(FETCHED);
+    expect(snapshot.stale).toBe(false);
+    expect(snapshot.coins.find((c) => c.tag === 'ZEPH')!.flags.map((f) => f.code)).toContain('stale-source');
+  });
+});
