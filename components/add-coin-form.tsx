@@ -99,7 +99,7 @@ export function AddCoinForm({
         <Field
           {...props('authEnv')}
           label="RPC credentials variable (node only)"
-          hint="Name of a server environment variable holding user:password"
+          hint="A server variable ending in _RPC_AUTH holding user:password; only for a node on this server’s network"
         />
         <Field {...props('coingeckoId')} label="CoinGecko id (optional)" hint="Blank: no market; it ranks by coins per day" />
         <Field {...props('reward')} label="Block reward (optional)" hint="Coins per block, for sources that do not report it" />

@@ -1,12 +1,12 @@
 // The add-coin form: its fields as strings in, a registry entry (or an error per field) out, and
 // the message a failed live check of the source turns into. Pure apart from the error classes;
 // the page's server action does the I/O.
-import { AddressRefusedError } from './net-guard';
+import { AddressRefusedError, assertPublicHost } from './net-guard';
 import { registryEntrySchema, type RegistryEntry } from './registry/schema';
 import { SchemaError, UpstreamError } from './sources/http';
 import { parseNumericString } from './sources/parse';
 import { ChainConfigError } from './sources/chain/request';
-import { CHAIN_KINDS, CHAIN_KIND_LABELS, type ChainKind } from './sources/chain/types';
+import { CHAIN_KINDS, CHAIN_KIND_LABELS, type ChainKind, type ChainSource } from './sources/chain/types';
 import { ADD_COIN_FIELDS, type AddCoinField, type AddCoinValues, type FieldErrors } from './add-coin-state';
 
 export { ADD_COIN_FIELDS, INITIAL_ADD_COIN_STATE } from './add-coin-state';
@@ -116,4 +116,25 @@ export function checkFailure(error: unknown): { field: AddCoinField; message: st
     return { field: 'url', message: `could not read the source: ${error.message}` };
   }
   return { field: 'url', message: `could not reach the source: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/**
+ * RPC credentials named on the form are sent to the URL typed beside them, so a visitor may use
+ * them only for a node on this server's own network (private or loopback, which the operator must
+ * also allow): never for a public host the visitor could run to collect them. A public node's
+ * credentials go in the registry file, which only the operator edits.
+ */
+export async function credentialsFailure(source: ChainSource): Promise<{ field: AddCoinField; message: string } | null> {
+  if (source.kind !== 'bitcoin-rpc' || source.authEnv === undefined) return null;
+  try {
+    await assertPublicHost(new URL(source.url).hostname, false);
+  } catch (error) {
+    if (error instanceof AddressRefusedError) return null; // the operator's own network
+    return { field: 'url', message: `could not resolve the host: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return {
+    field: 'authEnv',
+    message:
+      'credentials are only sent to a node on this server’s own network; a public node with credentials is added to the registry file by the operator',
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFailure, entryFromValues, valuesFromForm } from '@/lib/add-coin';
+import { checkFailure, credentialsFailure, entryFromValues, valuesFromForm } from '@/lib/add-coin';
 import { AddressRefusedError } from '@/lib/net-guard';
 import { UpstreamError } from '@/lib/sources/http';
 import { ChainConfigError } from '@/lib/sources/chain/request';
@@ -137,5 +137,34 @@ describe('entryFromValues with blank required fields', () => {
       algorithm: 'is required: choose the coin’s mining algorithm',
       url: 'is required: the node’s, explorer’s or pool’s address',
     });
+  });
+});
+
+describe('credentialsFailure', () => {
+  const source = (url: string, authEnv?: string) => {
+    const result = entryFromValues({ ...good, url, authEnv: authEnv ?? '' });
+    if (!result.success) throw new Error(JSON.stringify(result.fieldErrors));
+    return result.entry.source;
+  };
+
+  it('refuses to send credentials to a public host the visitor could run', async () => {
+    // 93.184.216.34 is a public unicast address: whoever runs it would receive user:password.
+    await expect(credentialsFailure(source('http://93.184.216.34:8332', 'SSC_RPC_AUTH'))).resolves.toMatchObject({
+      field: 'authEnv',
+      message: expect.stringContaining('only sent to a node on this server’s own network'),
+    });
+  });
+
+  it("allows them for a node on the server's own network, and does not care without credentials", async () => {
+    await expect(credentialsFailure(source('http://127.0.0.1:8332', 'SSC_RPC_AUTH'))).resolves.toBeNull();
+    await expect(credentialsFailure(source('http://10.1.2.3:8332', 'SSC_RPC_AUTH'))).resolves.toBeNull();
+    await expect(credentialsFailure(source('http://93.184.216.34:8332'))).resolves.toBeNull();
+  });
+
+  it('never names a variable that does not end in _RPC_AUTH (no DATABASE_URL, no API key)', () => {
+    for (const name of ['DATABASE_URL', 'COINGECKO_API_KEY', 'HASHRATENO_API_KEY', 'RPC_AUTH_X']) {
+      const result = entryFromValues({ ...good, authEnv: name });
+      expect(!result.success && result.fieldErrors.authEnv).toContain('ending in _RPC_AUTH');
+    }
   });
 });

@@ -1,7 +1,7 @@
 'use server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { checkFailure, entryFromValues, valuesFromForm, type AddCoinState } from '@/lib/add-coin';
+import { checkFailure, credentialsFailure, entryFromValues, valuesFromForm, type AddCoinState } from '@/lib/add-coin';
 import { getAlgorithm } from '@/lib/algorithms';
 import { addRegistryCoin, chainCheckOptions, rateLimited, removeRegistryCoin } from '@/lib/data';
 import { RegistryFieldError } from '@/lib/registry/store';
@@ -25,6 +25,8 @@ export async function submitCoin(_previous: AddCoinState, form: FormData): Promi
   }
 
   const { entry } = parsed;
+  const refused = await credentialsFailure(entry.source);
+  if (refused) return { status: 'invalid', message: null, fieldErrors: { [refused.field]: refused.message }, values };
   let message: string;
   try {
     const stats = await fetchChainStats(entry.source, chainCheckOptions());

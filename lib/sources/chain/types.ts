@@ -25,8 +25,14 @@ const sourceUrl = z
   }, 'must not contain a user name or password: put RPC credentials in an environment variable (authEnv)')
   .transform((value) => value.replace(/\/+$/, ''));
 
-/** Name of an environment variable holding `user:password` for a node's RPC. */
-const envName = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be an environment variable name such as MYCOIN_RPC_AUTH');
+/**
+ * Name of an environment variable holding `user:password` for a node's RPC. It must end in
+ * _RPC_AUTH: the value is sent to the source's URL, so no other variable (DATABASE_URL, an API
+ * key) may ever be named here.
+ */
+const envName = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]{0,54}_RPC_AUTH$/, 'must be an environment variable name ending in _RPC_AUTH, such as MYCOIN_RPC_AUTH');
 
 /** Decimal places of the coin's atomic unit (8 for satoshis, 12 for Monero's piconero). */
 const decimals = z.number().int().min(0).max(18);
