@@ -11,7 +11,7 @@ import { log } from './log';
 import { clientKey, createRateLimiter, type RateLimiter } from './rate-limit';
 import { loadRegistryFile, loadShippedRegistry } from './registry/load';
 import type { RegistryEntry } from './registry/schema';
-import { addUserCoin, readUserCoins, removeUserCoin } from './registry/store';
+import { addUserCoin, readUserCoins, RegistryFieldError, removeUserCoin } from './registry/store';
 import { SnapshotService } from './snapshot-service';
 import { buildFetchers } from './sources';
 import type { Env } from './env';
@@ -149,8 +149,14 @@ export function chainCheckOptions(): { timeoutMs: number; allowPrivate: boolean;
  * Saves a user's coin (validated, never a duplicate), starts asking its source, and waits for
  * one refresh so the next page shows it. Throws RegistryFieldError naming the bad field.
  */
+/** Each added coin is a source asked every refresh: a bound keeps the page from becoming a way to flood. */
+export const MAX_USER_COINS = 50;
+
 export async function addRegistryCoin(input: unknown): Promise<RegistryEntry> {
   const { registry, env, snapshots } = services();
+  if (registry.user.length >= MAX_USER_COINS) {
+    throw new RegistryFieldError(env.USER_COINS_FILE, 'tag', `this server keeps at most ${MAX_USER_COINS} added coins; remove one first`);
+  }
   const entry = await addUserCoin(env.USER_COINS_FILE, input, registry.shipped);
   registry.user = readUserCoins(env.USER_COINS_FILE);
   snapshots.setFetchers(buildFetchers(env, allCoins(registry)));
