@@ -1,7 +1,7 @@
 'use client';
 
 import { debounce, useQueryStates } from 'nuqs';
-import { useId, useMemo, useState, useTransition } from 'react';
+import { useEffect, useId, useMemo, useState, useTransition } from 'react';
 import { ALGORITHMS, getAlgorithm } from '@/lib/algorithms';
 import { getDevice, searchDevices, type RigDevice } from '@/lib/hardware';
 import {
@@ -23,13 +23,60 @@ const checkWatts = (text: string) => (text.trim() === '' ? null : parseWatts(tex
 const checkCount = (text: string) =>
   parseDecimal(text, { min: 1, max: 10_000, label: 'the number of devices', unit: '' });
 
+type RigFormProps = Parameters<typeof RigFormFields>[0];
+
+/** How long after a back/forward new props still count as that move's. */
+const HISTORY_SETTLE_MS = 2000;
+
+/**
+ * The form keeps what is typed in local state, so a server re-render after its own URL write never
+ * resets a field mid-edit. Back and forward are different: they bring an older rig from the URL,
+ * so the first new props after a history move remount the fields from the URL.
+ */
+export function RigForm(props: RigFormProps) {
+  const propsKey = JSON.stringify([
+    props.devices,
+    props.hashrates,
+    props.powerWatts,
+    props.electricityUsdPerKwh,
+    props.poolFeePercent,
+  ]);
+  const [seenKey, setSeenKey] = useState(propsKey);
+  const [historyMoved, setHistoryMoved] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    // A back/forward that changes the rig brings new props right away (from the router's cache
+    // or one server render); one that changes only the sort or a filter brings none, and after a
+    // moment a props change is the form's own edit again, which must not reset the fields.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onPopState = () => {
+      setHistoryMoved(true);
+      clearTimeout(timer);
+      timer = setTimeout(() => setHistoryMoved(false), HISTORY_SETTLE_MS);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('popstate', onPopState);
+    };
+  }, []);
+  if (propsKey !== seenKey) {
+    setSeenKey(propsKey);
+    if (historyMoved) {
+      setHistoryMoved(false);
+      setGeneration((g) => g + 1);
+    }
+  }
+  return <RigFormFields key={generation} {...props} />;
+}
+
 /**
  * The rig: catalog devices with counts, summed per algorithm, and hand-entered figures that
  * replace a sum (or add an algorithm no device covers). Every valid edit is written to the
  * URL (debounced), which re-renders the server table; an invalid field shows its message and
  * leaves the URL, and so the table, as it was.
  */
-export function RigForm({
+function RigFormFields({
   devices: initialDevices,
   deviceSums,
   hashrates,

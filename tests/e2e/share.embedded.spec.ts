@@ -139,3 +139,18 @@ for (const [name, width] of [
     expect(overflow).toBeLessThanOrEqual(1);
   });
 }
+
+test('back and forward bring the rig form back in line with the address bar', async ({ page }) => {
+  await page.goto('/?dev=nvidia-rtx-3070:1');
+  await page.getByRole('link', { name: 'Coin', exact: true }).click();
+  await expect(page).toHaveURL(/sort=name/);
+  // A rig edit replaces the current entry; the entry before it still holds one card.
+  await page.getByLabel(/^Number of .*RTX 3070/).fill('3');
+  await expect(page).toHaveURL(/nvidia-rtx-3070(%3A|:)3/);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/sort=name/);
+  await expect(page).not.toHaveURL(/nvidia-rtx-3070(%3A|:)3/);
+  await expect(page.getByLabel(/^Number of .*RTX 3070/)).toHaveValue('1');
+  await page.goForward();
+  await expect(page.getByLabel(/^Number of .*RTX 3070/)).toHaveValue('3');
+});
