@@ -15,6 +15,8 @@ import { addUserCoin, readUserCoins, RegistryFieldError, removeUserCoin } from '
 import { SnapshotService } from './snapshot-service';
 import { buildFetchers } from './sources';
 import type { Env } from './env';
+import { paramErrorResponse } from './api';
+import { parseDashboardParams, type DashboardState } from './search-params';
 import type { Coin, Snapshot } from './types';
 
 const KEY = Symbol.for('minerank.services');
@@ -174,4 +176,16 @@ export async function removeRegistryCoin(tag: string, algorithm: string): Promis
     if (snapshots.live) await snapshots.refresh();
   }
   return removed;
+}
+
+/**
+ * The prelude of an API route that takes the page's params: the per-client allowance, then the
+ * params; a Response (429, or 400 naming each bad param) when the request stops here.
+ */
+export function parseApiRequest(request: Request): { response: Response } | { state: DashboardState } {
+  const limited = rateLimited(request);
+  if (limited) return { response: limited };
+  const { state, errors } = parseDashboardParams(new URL(request.url).searchParams);
+  if (errors.length > 0) return { response: paramErrorResponse(errors) };
+  return { state };
 }

@@ -1,6 +1,4 @@
-import { paramErrorResponse } from '@/lib/api';
-import { getSnapshot, rateLimited } from '@/lib/data';
-import { parseDashboardParams } from '@/lib/search-params';
+import { getSnapshot, parseApiRequest } from '@/lib/data';
 import { tableToCsv } from '@/lib/table';
 import { buildView } from '@/lib/view';
 
@@ -8,12 +6,10 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/export?<the page's params>: the table as CSV, same columns and units as on screen. */
 export async function GET(request: Request) {
-  const limited = rateLimited(request);
-  if (limited) return limited;
-  const { state, errors } = parseDashboardParams(new URL(request.url).searchParams);
-  if (errors.length > 0) return paramErrorResponse(errors);
+  const parsed = parseApiRequest(request);
+  if ('response' in parsed) return parsed.response;
   const snapshot = await getSnapshot();
-  const view = buildView(snapshot, state);
+  const view = buildView(snapshot, parsed.state);
   const date = snapshot.asOf.slice(0, 10);
   return new Response(tableToCsv(view.rows, view.state, view.rates), {
     headers: {
