@@ -12,7 +12,9 @@ import { clientKey, createRateLimiter, type RateLimiter } from './rate-limit';
 import { loadRegistryFile, loadShippedRegistry } from './registry/load';
 import type { RegistryEntry } from './registry/schema';
 import { addUserCoin, readUserCoins, RegistryFieldError, removeUserCoin } from './registry/store';
+import { createSharedRedis, redactRedisUrl } from './redis';
 import { SnapshotService } from './snapshot-service';
+import { createMemoryStore, createRedisStore } from './snapshot-store';
 import { buildFetchers } from './sources';
 import type { Env } from './env';
 import { paramErrorResponse } from './api';
@@ -38,6 +40,9 @@ function registryPriceIds(registry: Registry): Record<string, string | null> {
   return Object.fromEntries(allCoins(registry).map((entry) => [entry.tag, entry.price?.coingeckoId ?? null]));
 }
 
+/** The refresh lock's lifetime (renewed every third of it while the holder works). */
+const REFRESH_LOCK_TTL_MS = 10_000;
+
 function services(): Services {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
@@ -54,11 +59,13 @@ function services(): Services {
     const history =
       fetchers.length > 0 ? createHistoryStore({ databaseUrl: env.DATABASE_URL ?? null, sqliteFile: env.HISTORY_FILE }) : null;
     const recorder = history ? createHistoryRecorder(history) : null;
+    const redis = env.REDIS_URL ? createSharedRedis(env.REDIS_URL) : null;
+    if (redis) log('info', 'shared_state', { redis: redactRedisUrl(env.REDIS_URL ?? ''), prefix: env.REDIS_PREFIX });
     holder[KEY] = {
       env,
       registry,
       history,
-      limiter: createRateLimiter(env.RATE_LIMIT_PER_MINUTE),
+      limiter: createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, redis, keyPrefix: env.REDIS_PREFIX }),
       snapshots: new SnapshotService({
         fetchers,
         refreshSeconds: env.REFRESH_SECONDS,
@@ -66,6 +73,9 @@ function services(): Services {
         embedded: embeddedSnapshot,
         mergeOptions: () => ({ coingeckoIds: registryPriceIds(registry) }),
         history: history && recorder ? { reader: history, record: (snapshot) => recorder.enqueue(snapshot) } : null,
+        store: redis ? createRedisStore(redis, env.REDIS_PREFIX) : createMemoryStore(),
+        // Renewed while a refresh runs; an instance that dies mid-refresh blocks the others this long at most.
+        lockTtlMs: REFRESH_LOCK_TTL_MS,
       }),
     };
   }
@@ -121,8 +131,8 @@ export async function getHistory(
 }
 
 /** 429 with Retry-After when this client has used its API allowance, else null. */
-export function rateLimited(request: Request): Response | null {
-  const wait = services().limiter.take(clientKey(request), Date.now());
+export async function rateLimited(request: Request): Promise<Response | null> {
+  const wait = await services().limiter.take(clientKey(request));
   if (wait === null) return null;
   return Response.json(
     { error: `Too many requests: try again in ${wait} s.` },
@@ -162,7 +172,7 @@ export async function addRegistryCoin(input: unknown): Promise<RegistryEntry> {
   const entry = await addUserCoin(env.USER_COINS_FILE, input, registry.shipped);
   registry.user = readUserCoins(env.USER_COINS_FILE);
   snapshots.setFetchers(buildFetchers(env, allCoins(registry)));
-  if (snapshots.live) await snapshots.refresh();
+  if (snapshots.live) await snapshots.refresh({ force: true });
   return entry;
 }
 
@@ -173,7 +183,7 @@ export async function removeRegistryCoin(tag: string, algorithm: string): Promis
   if (removed > 0) {
     registry.user = readUserCoins(env.USER_COINS_FILE);
     snapshots.setFetchers(buildFetchers(env, allCoins(registry)));
-    if (snapshots.live) await snapshots.refresh();
+    if (snapshots.live) await snapshots.refresh({ force: true });
   }
   return removed;
 }
@@ -182,8 +192,8 @@ export async function removeRegistryCoin(tag: string, algorithm: string): Promis
  * The prelude of an API route that takes the page's params: the per-client allowance, then the
  * params; a Response (429, or 400 naming each bad param) when the request stops here.
  */
-export function parseApiRequest(request: Request): { response: Response } | { state: DashboardState } {
-  const limited = rateLimited(request);
+export async function parseApiRequest(request: Request): Promise<{ response: Response } | { state: DashboardState }> {
+  const limited = await rateLimited(request);
   if (limited) return { response: limited };
   const { state, errors } = parseDashboardParams(new URL(request.url).searchParams);
   if (errors.length > 0) return { response: paramErrorResponse(errors) };

@@ -31,6 +31,13 @@ const envSchema = z.object({
   /** PostgreSQL for the history (postgres://…); unset: the embedded SQLite file HISTORY_FILE. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   HISTORY_FILE: z.string().min(1).default('.data/history.sqlite'),
+  /**
+   * Redis shared by every instance (redis://…): the snapshot, each source's last good data, the
+   * refresh lock, the rate-limit counters and Next's own cache. Unset: all of it in this process.
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Prefix of every key this app writes in Redis, so several deployments can share one server. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, ":", "_" or "-", at most 64').default('minerank:'),
   /** The coin registry to load instead of the shipped lib/registry/coins.config.json (tests use their own). */
   COIN_REGISTRY_FILE: z.string().min(1).optional(),
   /** Coins added on /coins/add (the shipped ones are lib/registry/coins.config.json). */

@@ -1,31 +1,73 @@
-// A per-client token bucket for the API: each client gets `perMinute` requests a minute with a
-// burst of the same size; past that, 429 with Retry-After. In memory (one process), bounded in
-// size. Pure apart from the map it keeps; the clock is passed in.
+// The API's per-client rate limit: each client gets `perMinute` requests in a fixed 60-second
+// window; past that, 429 with Retry-After. Built on rate-limiter-flexible so the same code runs in
+// one process (counters in memory) and scaled out (counters in the shared Redis, so several app
+// instances enforce one limit together). When Redis is away, each instance counts in its own
+// memory at once (the library's insurance limiter) and goes back to Redis when it returns: a
+// request is never held up or failed by the limiter, it fails open on anything unexpected.
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { log } from './log';
+import type { SharedRedis } from './redis';
 
 export type RateLimiter = {
-  /** null when allowed; otherwise the seconds to wait. */
-  take(key: string, now: number): number | null;
+  /** null when allowed; otherwise the seconds to wait (an integer, at least 1). */
+  take(key: string): Promise<number | null>;
 };
 
-/** At most this many clients are tracked; the least recently seen are forgotten first. */
-const MAX_CLIENTS = 10_000;
+export type RateLimiterOptions = {
+  /** Requests per client per minute; 0 (or less) turns limiting off. */
+  perMinute: number;
+  /** The shared Redis; without it the counters live in this process only. */
+  redis?: SharedRedis | null;
+  /** Prefix of the Redis keys (default "minerank:"); the counters live under `${keyPrefix}rl:`. */
+  keyPrefix?: string;
+};
 
-export function createRateLimiter(perMinute: number): RateLimiter {
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  const refillPerMs = perMinute / 60_000;
+const WINDOW_SECONDS = 60;
+
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const { perMinute, redis } = options;
+  if (!(perMinute > 0)) return { take: async () => null };
+
+  const points = perMinute;
+  const duration = WINDOW_SECONDS;
+  const store: RateLimiterAbstract = redis
+    ? new RateLimiterRedis({
+        storeClient: redis.client,
+        keyPrefix: `${options.keyPrefix ?? 'minerank:'}rl`,
+        points,
+        duration,
+        // While the client is not "ready" (starting, reconnecting), skip Redis and count in memory
+        // straight away rather than sending a command that can only fail.
+        rejectIfRedisNotReady: true,
+        // A client over the limit is refused from this instance's memory until the Redis window
+        // ends, so a flood from one client stops costing a Redis round trip per request.
+        inMemoryBlockOnConsumed: points + 1,
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: 'minerank-rl-insurance', points, duration }),
+      })
+    : new RateLimiterMemory({ keyPrefix: 'minerank-rl', points, duration });
+
+  let failing = false;
   return {
-    take(key, now) {
-      if (perMinute <= 0) return null;
-      const bucket = buckets.get(key) ?? { tokens: perMinute, at: now };
-      buckets.delete(key); // re-inserted below: Map order is then least recently seen first
-      bucket.tokens = Math.min(perMinute, bucket.tokens + Math.max(0, now - bucket.at) * refillPerMs);
-      bucket.at = now;
-      let wait: number | null = null;
-      if (bucket.tokens >= 1) bucket.tokens -= 1;
-      else wait = Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
-      buckets.set(key, bucket);
-      if (buckets.size > MAX_CLIENTS) buckets.delete(buckets.keys().next().value as string);
-      return wait;
+    async take(key) {
+      try {
+        await store.consume(key);
+        failing = false;
+        return null;
+      } catch (error) {
+        if (error instanceof RateLimiterRes) {
+          failing = false;
+          return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+        }
+        if (!failing) {
+          failing = true;
+          log('warn', 'rate_limit_store_failed', {
+            store: redis ? 'redis' : 'memory',
+            error: error instanceof Error ? error.message : String(error),
+            fallback: 'allowing requests',
+          });
+        }
+        return null;
+      }
     },
   };
 }

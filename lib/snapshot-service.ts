@@ -2,12 +2,16 @@
 // REFRESH_SECONDS with one upstream request per source however many callers ask (single
 // flight), serves the old snapshot while a refresh runs, keeps each source's last good data
 // when it fails, and writes the last good state to disk atomically so a restart serves at once.
+// Its state and refresh lock live in a SnapshotStore (lib/snapshot-store.ts): in this process by
+// default, or in Redis, where one instance refreshes per period and every other serves its result.
+import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { enrichSnapshot, type HistoryReader } from './history-enrich';
 import { log } from './log';
 import { mergeSources, type MergeOptions, type SourceInput } from './merge';
+import { createMemoryStore, type SharedSourceState, type SharedState, type SnapshotStore } from './snapshot-store';
 import {
   snapshotSchema,
   sourcePayloadSchema,
@@ -39,20 +43,22 @@ export type SnapshotServiceOptions = {
   mergeOptions?: () => MergeOptions;
   /** History reads may not hold up a refresh for longer than this (default 3 s). */
   enrichTimeoutMs?: number;
+  /** The shared state and refresh lock (default: in this process). */
+  store?: SnapshotStore;
+  /**
+   * The refresh lock's lifetime, renewed every third of it while a refresh runs: an instance that
+   * dies mid-refresh holds up the others' refreshes for at most this long (default 10 s).
+   */
+  lockTtlMs?: number;
   now?: () => number;
 };
 
-type SourceState = {
-  payload: SourcePayload | null;
-  fetchedAt: string | null;
-  error: string | null;
-  ok: boolean;
-  /** Epoch ms before which this source is not asked again (Retry-After). */
-  retryNotBefore: number;
-};
+type SourceState = Omit<SharedSourceState, 'id'>;
 
 const persistedSchema = z.object({
   version: z.literal(1),
+  /** The stamp of the refresh that made it (files written before there were stamps have none). */
+  stamp: z.number().optional(),
   snapshot: snapshotSchema,
   sources: z.array(
     z.object({ id: sourceIdSchema, fetchedAt: z.string(), payload: sourcePayloadSchema }),
@@ -66,18 +72,26 @@ function isEmptyPayload(p: SourcePayload): boolean {
 export class SnapshotService {
   private readonly options: SnapshotServiceOptions;
   private readonly now: () => number;
+  private readonly store: SnapshotStore;
+  private readonly lockTtlMs: number;
   private readonly states = new Map<SourceId, SourceState>();
   private fetchers: readonly SourceFetcher[];
   private snapshot: Snapshot | null = null;
   /** Served while no live data was ever obtained: the embedded snapshot plus the failures. */
   private fallback: Snapshot | null = null;
+  /** The stamp of the state this instance serves (its own refresh's or one it adopted). */
+  private stamp = 0;
   private inflight: Promise<Snapshot> | null = null;
-  private lastAttemptAt = 0;
+  private adopting: Promise<void> | null = null;
   private loaded: Promise<void> | null = null;
+  /** The set of sources changed: the next refresh runs whatever the period says. */
+  private sourcesChanged = false;
 
   constructor(options: SnapshotServiceOptions) {
     this.options = options;
     this.now = options.now ?? Date.now;
+    this.store = options.store ?? createMemoryStore();
+    this.lockTtlMs = options.lockTtlMs ?? 10_000;
     this.fetchers = options.fetchers;
     for (const fetcher of options.fetchers) this.states.set(fetcher.id, SnapshotService.emptyState());
   }
@@ -90,16 +104,21 @@ export class SnapshotService {
     return this.fetchers.length > 0;
   }
 
+  /** "redis" while the shared store is in use, "memory" otherwise (one process, or Redis away). */
+  get storeMode(): 'redis' | 'memory' {
+    return this.store.mode();
+  }
+
   /**
    * Swaps the set of sources (a coin was added to or removed from the registry): sources kept
-   * keep their data, new ones start empty, removed ones are dropped. The next get() refreshes.
+   * keep their data, new ones start empty, removed ones are dropped. The next refresh asks them.
    */
   setFetchers(fetchers: readonly SourceFetcher[]): void {
     const ids = new Set(fetchers.map((f) => f.id));
     for (const id of [...this.states.keys()]) if (!ids.has(id)) this.states.delete(id);
     for (const fetcher of fetchers) if (!this.states.has(fetcher.id)) this.states.set(fetcher.id, SnapshotService.emptyState());
     this.fetchers = fetchers;
-    this.lastAttemptAt = 0;
+    this.sourcesChanged = true;
   }
 
   private merge(): Snapshot {
@@ -111,37 +130,145 @@ export class SnapshotService {
     if (!this.live) return this.options.embedded();
     this.loaded ??= this.loadPersisted();
     await this.loaded;
-    const due = this.now() - this.lastAttemptAt >= this.options.refreshSeconds * 1000;
-    if (!this.snapshot) return this.fallback && !due ? this.fallback : this.refresh();
+    const view = await this.store.peek();
+    if (view.stamp !== null && view.stamp > this.stamp) await this.adopt();
+    // This instance's own state counts as an attempt too (the shared record may have been lost).
+    const lastAttempt = Math.max(view.attemptAt, this.stamp);
+    const due = this.sourcesChanged || this.now() - lastAttempt >= this.options.refreshSeconds * 1000;
+    if (!this.snapshot) {
+      if (this.fallback && !due) return this.fallback;
+      return this.refresh();
+    }
     if (due) {
       // Stale-while-revalidate: this caller gets the current snapshot at once.
       void this.refresh().catch(() => undefined);
+    } else if (view.stamp === null || view.stamp < this.stamp) {
+      // The shared store lost its state (Redis restarted) or holds an older one: offer ours.
+      void this.store.write(this.sharedState(), null).catch(() => undefined);
     }
     return this.withAge(this.snapshot);
   }
 
-  /** Fetches every source once; concurrent callers share the same refresh. */
-  refresh(): Promise<Snapshot> {
-    this.inflight ??= this.runRefresh().finally(() => {
+  /**
+   * Refreshes every source once if a refresh is due (or `force`) and no other caller or instance
+   * is already at it; concurrent callers share one refresh. Resolves to the snapshot to serve.
+   */
+  refresh({ force = false }: { force?: boolean } = {}): Promise<Snapshot> {
+    this.inflight ??= this.runRefresh(force).finally(() => {
       this.inflight = null;
     });
     return this.inflight;
   }
 
-  private async runRefresh(): Promise<Snapshot> {
-    this.lastAttemptAt = this.now();
-    await Promise.all(this.fetchers.map((fetcher) => this.refreshSource(fetcher)));
-    const anyData = [...this.states.values()].some((s) => s.payload !== null);
-    if (!anyData) {
-      // Never had live data: the dated embedded snapshot, with the failures listed beside it.
-      const embedded = this.options.embedded();
-      this.fallback = { ...embedded, sources: [...embedded.sources, ...this.statuses()] };
-      return this.fallback;
+  private current(): Snapshot {
+    if (this.snapshot) return this.withAge(this.snapshot);
+    if (this.fallback) return this.fallback;
+    return this.embeddedWithStatuses();
+  }
+
+  private embeddedWithStatuses(): Snapshot {
+    const embedded = this.options.embedded();
+    return { ...embedded, sources: [...embedded.sources, ...this.statuses()] };
+  }
+
+  private async runRefresh(force: boolean): Promise<Snapshot> {
+    const token = randomUUID();
+    const started = this.now();
+    const claim = await this.store.claim({
+      token,
+      now: started,
+      periodMs: this.options.refreshSeconds * 1000,
+      ttlMs: this.lockTtlMs,
+      force: force || this.sourcesChanged,
+    });
+    if (claim !== 'claimed') {
+      // Another instance refreshed just now or is refreshing: serve its result. With nothing to
+      // serve yet, wait for it (at most one lock lifetime) rather than answer with no data.
+      if (!this.snapshot) await this.waitForShared();
+      await this.adopt();
+      return this.current();
     }
-    this.snapshot = await this.enrich(this.merge());
-    await this.persist();
-    this.options.history?.record(this.snapshot); // queued: never blocks a page
-    return this.withAge(this.snapshot);
+    this.sourcesChanged = false;
+    const heartbeat = setInterval(() => {
+      void this.store.extend(token, this.lockTtlMs).catch(() => undefined);
+    }, Math.max(100, Math.floor(this.lockTtlMs / 3)));
+    try {
+      await Promise.all(this.fetchers.map((fetcher) => this.refreshSource(fetcher)));
+      const anyData = [...this.states.values()].some((s) => s.payload !== null);
+      this.stamp = Math.max(started, this.stamp + 1);
+      if (!anyData) {
+        // Never had live data: the dated embedded snapshot, with the failures listed beside it.
+        this.fallback = this.embeddedWithStatuses();
+        await this.publish(token);
+        return this.fallback;
+      }
+      this.snapshot = await this.enrich(this.merge());
+      await this.publish(token);
+      await this.persist();
+      this.options.history?.record(this.snapshot); // queued: never blocks a page; only the refreshing instance records
+      return this.withAge(this.snapshot);
+    } finally {
+      clearInterval(heartbeat);
+      await this.store.release(token).catch(() => undefined);
+    }
+  }
+
+  private sharedState(): SharedState {
+    return {
+      stamp: this.stamp,
+      snapshot: this.snapshot,
+      sources: [...this.states.entries()].map(([id, state]) => ({ id, ...state })),
+    };
+  }
+
+  private async publish(token: string): Promise<void> {
+    const written = await this.store.write(this.sharedState(), token).catch(() => false);
+    if (!written && this.store.mode() === 'redis') {
+      log('warn', 'snapshot_publish_skipped', { reason: 'lock lost or a newer snapshot was published', stamp: this.stamp });
+    }
+  }
+
+  /** Waits until another instance publishes a state newer than this one's or lets go of the lock. */
+  private async waitForShared(): Promise<void> {
+    const deadline = Date.now() + this.lockTtlMs; // the real clock: the lock expires by it
+    while (Date.now() < deadline) {
+      const view = await this.store.peek();
+      if ((view.stamp !== null && view.stamp > this.stamp) || !view.lockHeld) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Takes over the shared state when it is newer than this instance's; concurrent callers share one read. */
+  private adopt(): Promise<void> {
+    this.adopting ??= (async () => {
+      const state = await this.store.read();
+      if (!state || state.stamp <= this.stamp) return;
+      for (const source of state.sources) {
+        const mine = this.states.get(source.id);
+        if (!mine) continue; // a source this instance does not ask (its registry differs)
+        Object.assign(mine, {
+          payload: source.payload,
+          fetchedAt: source.fetchedAt,
+          error: source.error,
+          ok: source.ok,
+          retryNotBefore: source.retryNotBefore,
+        });
+      }
+      this.stamp = state.stamp;
+      if (state.snapshot) {
+        this.snapshot = state.snapshot;
+        await this.persist();
+      } else {
+        this.fallback = this.embeddedWithStatuses();
+      }
+    })()
+      .catch((error: unknown) => {
+        log('warn', 'shared_snapshot_read_failed', { error: error instanceof Error ? error.message : String(error) });
+      })
+      .finally(() => {
+        this.adopting = null;
+      });
+    return this.adopting;
   }
 
   /** Adds history-derived averages and volatility; on any failure or delay, the snapshot as merged. */
@@ -224,7 +351,7 @@ export class SnapshotService {
     const sources = [...this.states.entries()].flatMap(([id, s]) =>
       s.payload && s.fetchedAt ? [{ id, fetchedAt: s.fetchedAt, payload: s.payload }] : [],
     );
-    const body = JSON.stringify({ version: 1, snapshot: this.snapshot, sources });
+    const body = JSON.stringify({ version: 1, stamp: this.stamp, snapshot: this.snapshot, sources });
     // Real clock in the name: a restart tells its own pid's leftovers (a container reuses pids) by it.
     const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {
@@ -275,6 +402,7 @@ export class SnapshotService {
       }
       if (persisted.sources.some((s) => this.states.has(s.id))) {
         this.snapshot = this.merge();
+        this.stamp = persisted.stamp ?? Date.parse(persisted.snapshot.asOf);
         log('info', 'snapshot_restored', { file, asOf: this.snapshot.asOf });
       }
     } catch (error) {

@@ -6,7 +6,7 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/export?<the page's params>: the table as CSV, same columns and units as on screen. */
 export async function GET(request: Request) {
-  const parsed = parseApiRequest(request);
+  const parsed = await parseApiRequest(request);
   if ('response' in parsed) return parsed.response;
   const snapshot = await getSnapshot();
   const view = buildView(snapshot, parsed.state);

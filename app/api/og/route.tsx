@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/og?page=home|compare|coin&tag=…&<view params>: the link-preview PNG for that view. */
 export async function GET(request: Request) {
-  const limited = rateLimited(request);
+  const limited = await rateLimited(request);
   if (limited) return limited;
   const params = new URL(request.url).searchParams;
   // A bad param still gets an image (of the defaults): a preview must never be a broken link.

@@ -19,7 +19,7 @@ export async function submitCoin(_previous: AddCoinState, form: FormData): Promi
   if (!parsed.success) {
     return { status: 'invalid', message: 'Fix the marked fields.', fieldErrors: parsed.fieldErrors, values };
   }
-  const limited = rateLimited(new Request('http://localhost/coins/add', { headers: await headers() }));
+  const limited = await rateLimited(new Request('http://localhost/coins/add', { headers: await headers() }));
   if (limited) {
     return { status: 'invalid', message: 'Too many checks from your address: try again in a minute.', fieldErrors: {}, values };
   }

@@ -1,0 +1,79 @@
+// One Redis connection per process (ioredis), for the shared snapshot, its refresh lock and the
+// rate-limit counters when REDIS_URL is set. Commands fail fast while Redis is away (no offline
+// queue, a short command timeout) so callers fall back to their own memory at once; the client
+// keeps reconnecting in the background. The outage is logged once, and so is the return.
+import { Redis } from 'ioredis';
+import { log } from './log';
+
+export type SharedRedis = {
+  client: Redis;
+  /** True while the connection is up and ready for commands. */
+  ready(): boolean;
+  close(): Promise<void>;
+};
+
+export type RedisOptions = {
+  /** Per-command limit: a Redis that hangs must not hold up a page for longer (default 500 ms). */
+  commandTimeoutMs?: number;
+  /** Logged with the outage/return lines (default "redis"). */
+  name?: string;
+};
+
+/** Reconnect delays: 100 ms, 200 ms, … capped at 2 s, forever (the service is expected back). */
+export function reconnectDelayMs(attempt: number): number {
+  return Math.min(attempt * 100, 2000);
+}
+
+/** Redacts a password in a redis:// URL for logs. */
+export function redactRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'redis://(unparseable)';
+  }
+}
+
+export function createSharedRedis(url: string, options: RedisOptions = {}): SharedRedis {
+  const name = options.name ?? 'redis';
+  const client = new Redis(url, {
+    lazyConnect: false,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: options.commandTimeoutMs ?? 500,
+    connectTimeout: 2000,
+    retryStrategy: reconnectDelayMs,
+    enableAutoPipelining: true,
+  });
+  let wasReady = false;
+  let down = false;
+  const markDown = (reason: string) => {
+    if (down) return;
+    down = true;
+    log('warn', 'redis_unavailable', { name, url: redactRedisUrl(url), error: reason, fallback: 'in-process memory' });
+  };
+  client.on('ready', () => {
+    if (down || wasReady) log('info', 'redis_rejoined', { name, url: redactRedisUrl(url) });
+    wasReady = true;
+    down = false;
+  });
+  client.on('error', (error: Error) => markDown(error.message));
+  client.on('close', () => {
+    if (wasReady) markDown('connection closed');
+  });
+  return {
+    client,
+    ready: () => client.status === 'ready',
+    close: async () => {
+      client.removeAllListeners('error');
+      client.removeAllListeners('close');
+      client.on('error', () => undefined);
+      try {
+        await client.quit();
+      } catch {
+        client.disconnect();
+      }
+    },
+  };
+}
