@@ -6,6 +6,7 @@
 // default, or in Redis, where one instance refreshes per period and every other serves its result.
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { enrichSnapshot, type HistoryReader } from './history-enrich';
@@ -172,7 +173,8 @@ export class SnapshotService {
   }
 
   private async runRefresh(force: boolean): Promise<Snapshot> {
-    const token = randomUUID();
+    // Names the holder (host and pid) so an operator, or a test, can tell who is refreshing.
+    const token = `${hostname()}:${process.pid}:${randomUUID()}`;
     const started = this.now();
     const claim = await this.store.claim({
       token,
@@ -224,7 +226,8 @@ export class SnapshotService {
   private async publish(token: string): Promise<void> {
     const written = await this.store.write(this.sharedState(), token).catch(() => false);
     if (!written && this.store.mode() === 'redis') {
-      log('warn', 'snapshot_publish_skipped', { reason: 'lock lost or a newer snapshot was published', stamp: this.stamp });
+      // Harmless when another instance published a newer one (it is adopted at the next get).
+      log('info', 'snapshot_publish_skipped', { reason: 'lock lost or a newer snapshot was published', stamp: this.stamp });
     }
   }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: typecheck, lint, npm audit, unit tests (with a throwaway local
-# PostgreSQL for the history store), production build, e2e.
+# PostgreSQL and Redis), production build, the scale-out test (two instances on a fresh Redis and
+# PostgreSQL), e2e. Every server started here is stopped here.
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
@@ -8,6 +9,9 @@ bash scripts/ensure-chromium.sh
 echo "== typecheck" && npx tsc --noEmit
 echo "== lint" && npx eslint . --max-warnings=0
 echo "== npm audit (production dependencies)" && bash scripts/audit.sh
-echo "== unit tests (SQLite, and PostgreSQL on a throwaway local server)" && bash scripts/with-postgres.sh npx vitest run
+echo "== unit tests (SQLite, and PostgreSQL and Redis on throwaway local servers)" &&
+  bash scripts/with-redis.sh bash scripts/with-postgres.sh npx vitest run
 echo "== build" && npx next build
+echo "== scale-out: two instances on one Redis and one PostgreSQL" &&
+  bash scripts/with-redis.sh bash scripts/with-postgres.sh npx vitest run --config tests/scale/vitest.config.mts
 echo "== e2e" && npx playwright test
