@@ -11,7 +11,13 @@ import { log } from './log';
 import { clientKey, createRateLimiter, type RateLimiter } from './rate-limit';
 import { loadRegistryFile, loadShippedRegistry } from './registry/load';
 import type { RegistryEntry } from './registry/schema';
-import { addUserCoin, readUserCoins, RegistryFieldError, removeUserCoin } from './registry/store';
+import { createSharedUserCoins, createUserCoinsSync, type UserCoinsSync } from './registry/shared';
+import {
+  addUserCoin,
+  readUserCoins,
+  RegistryFieldError,
+  removeUserCoin,
+} from './registry/store';
 import { createSharedRedis, redactRedisUrl } from './redis';
 import { SnapshotService } from './snapshot-service';
 import { createMemoryStore, createRedisStore } from './snapshot-store';
@@ -29,6 +35,8 @@ type Services = {
   history: HistoryStore | null;
   limiter: RateLimiter;
   registry: Registry;
+  /** The added coins shared with the other instances (REDIS_URL); null with one instance. */
+  coinsSync: UserCoinsSync | null;
 };
 type Holder = { [KEY]?: Services };
 
@@ -65,6 +73,7 @@ function services(): Services {
       env,
       registry,
       history,
+      coinsSync: null,
       limiter: createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, redis, keyPrefix: env.REDIS_PREFIX }),
       snapshots: new SnapshotService({
         fetchers,
@@ -78,12 +87,32 @@ function services(): Services {
         lockTtlMs: REFRESH_LOCK_TTL_MS,
       }),
     };
+    const created = holder[KEY];
+    if (redis) {
+      created.coinsSync = createUserCoinsSync({
+        file: env.USER_COINS_FILE,
+        shared: createSharedUserCoins(redis, env.REDIS_PREFIX),
+        current: () => registry.user,
+        onPulled: (coins) => {
+          registry.user = coins;
+          // Asked from the next period's refresh on; no extra refresh for another instance's change.
+          created.snapshots.setFetchers(buildFetchers(env, allCoins(registry)), { refreshNow: false });
+        },
+      });
+    }
   }
   return holder[KEY];
 }
 
-export function getSnapshot(): Promise<Snapshot> {
-  return services().snapshots.get();
+export async function getSnapshot(): Promise<Snapshot> {
+  const s = services();
+  await s.coinsSync?.sync(); // another instance may have added or removed a coin
+  return s.snapshots.get();
+}
+
+/** Applies a change to the added coins, published to the other instances when there are any. */
+function changeUserCoins<T>(s: Services, change: () => Promise<T>): Promise<T> {
+  return s.coinsSync ? s.coinsSync.change(change) : change();
 }
 
 /** The snapshot and the time it was served at, from which pages show the data's age. */
@@ -157,19 +186,23 @@ export function chainCheckOptions(): { timeoutMs: number; allowPrivate: boolean;
   return { timeoutMs: env.UPSTREAM_TIMEOUT_MS, allowPrivate: env.ALLOW_PRIVATE_SOURCES, env: process.env };
 }
 
-/**
- * Saves a user's coin (validated, never a duplicate), starts asking its source, and waits for
- * one refresh so the next page shows it. Throws RegistryFieldError naming the bad field.
- */
 /** Each added coin is a source asked every refresh: a bound keeps the page from becoming a way to flood. */
 export const MAX_USER_COINS = 50;
 
+/**
+ * Saves a user's coin (validated, never a duplicate, published to the other instances), starts
+ * asking its source, and waits for one refresh so the next page shows it. Throws
+ * RegistryFieldError naming the bad field.
+ */
 export async function addRegistryCoin(input: unknown): Promise<RegistryEntry> {
-  const { registry, env, snapshots } = services();
-  if (registry.user.length >= MAX_USER_COINS) {
-    throw new RegistryFieldError(env.USER_COINS_FILE, 'tag', `this server keeps at most ${MAX_USER_COINS} added coins; remove one first`);
-  }
-  const entry = await addUserCoin(env.USER_COINS_FILE, input, registry.shipped);
+  const s = services();
+  const { registry, env, snapshots } = s;
+  const entry = await changeUserCoins(s, async () => {
+    if (registry.user.length >= MAX_USER_COINS) {
+      throw new RegistryFieldError(env.USER_COINS_FILE, 'tag', `this server keeps at most ${MAX_USER_COINS} added coins; remove one first`);
+    }
+    return addUserCoin(env.USER_COINS_FILE, input, registry.shipped);
+  });
   registry.user = readUserCoins(env.USER_COINS_FILE);
   snapshots.setFetchers(buildFetchers(env, allCoins(registry)));
   if (snapshots.live) await snapshots.refresh({ force: true });
@@ -178,8 +211,9 @@ export async function addRegistryCoin(input: unknown): Promise<RegistryEntry> {
 
 /** Removes a coin the user added (never a shipped one); the next page no longer asks its source. */
 export async function removeRegistryCoin(tag: string, algorithm: string): Promise<number> {
-  const { registry, env, snapshots } = services();
-  const removed = await removeUserCoin(env.USER_COINS_FILE, tag, algorithm);
+  const s = services();
+  const { registry, env, snapshots } = s;
+  const removed = await changeUserCoins(s, () => removeUserCoin(env.USER_COINS_FILE, tag, algorithm));
   if (removed > 0) {
     registry.user = readUserCoins(env.USER_COINS_FILE);
     snapshots.setFetchers(buildFetchers(env, allCoins(registry)));

@@ -112,14 +112,16 @@ export class SnapshotService {
 
   /**
    * Swaps the set of sources (a coin was added to or removed from the registry): sources kept
-   * keep their data, new ones start empty, removed ones are dropped. The next refresh asks them.
+   * keep their data, new ones start empty, removed ones are dropped. The next get() refreshes
+   * unless `refreshNow` is false.
    */
-  setFetchers(fetchers: readonly SourceFetcher[]): void {
+  setFetchers(fetchers: readonly SourceFetcher[], { refreshNow = true }: { refreshNow?: boolean } = {}): void {
     const ids = new Set(fetchers.map((f) => f.id));
     for (const id of [...this.states.keys()]) if (!ids.has(id)) this.states.delete(id);
     for (const fetcher of fetchers) if (!this.states.has(fetcher.id)) this.states.set(fetcher.id, SnapshotService.emptyState());
     this.fetchers = fetchers;
-    this.sourcesChanged = true;
+    // Another instance's change (followed from the shared list) waits for the next period's refresh.
+    if (refreshNow) this.sourcesChanged = true;
   }
 
   private merge(): Snapshot {

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
-import { loadRegistryFile, RegistryError } from './load';
+import { loadRegistryFile, parseRegistry, RegistryError } from './load';
 import { registryEntrySchema, registryKey, type RegistryEntry } from './schema';
 
 /** An entry the user submitted is invalid or clashes; `field` names the input to fix. */
@@ -58,6 +58,23 @@ async function writeAtomically(filePath: string, text: string): Promise<void> {
 }
 
 const serialize = (coins: readonly RegistryEntry[]) => `${JSON.stringify({ coins }, null, 2)}\n`;
+
+/** The user's coins file as text (what another instance is sent); an empty list while it does not exist. */
+export async function readUserCoinsText(filePath: string): Promise<string> {
+  return serialized(filePath, async () => serialize(readUserCoins(filePath)));
+}
+
+/**
+ * Replaces the user's coins with a list another instance published (text of the same format).
+ * Validated like a hand edit first: a bad list throws RegistryError and the file is left as it was.
+ */
+export function replaceUserCoinsText(filePath: string, text: string): Promise<RegistryEntry[]> {
+  return serialized(filePath, async () => {
+    const coins = parseRegistry(text, `${path.basename(filePath)} (shared)`);
+    await writeAtomically(filePath, serialize(coins));
+    return coins;
+  });
+}
 
 /** The user's coins; an empty list while the file does not exist yet. */
 export function readUserCoins(filePath: string): RegistryEntry[] {

@@ -19,8 +19,8 @@ export default async function AddCoinPage({ searchParams }: Props) {
   const { added, removed } = await searchParams;
   const addedTag = typeof added === 'string' && /^[A-Z0-9]{2,10}$/.test(added) ? added : null;
   const removedTag = typeof removed === 'string' && /^[A-Z0-9]{2,10}$/.test(removed) ? removed : null;
+  const snapshot = await getSnapshot(); // first: it brings the registry up to date with other instances
   const registry = getRegistry();
-  const snapshot = await getSnapshot();
   const statusOf = (tag: string) => snapshot.sources.find((s) => s.id === chainSourceId(tag)) ?? null;
   const entries = [
     ...registry.shipped.map((entry) => ({ entry, origin: 'shipped' as const })),
