@@ -81,7 +81,10 @@ function services(): Services {
         snapshotFile: env.SNAPSHOT_FILE,
         embedded: embeddedSnapshot,
         mergeOptions: () => ({ coingeckoIds: registryPriceIds(registry) }),
-        history: history && recorder ? { reader: history, record: (snapshot) => recorder.enqueue(snapshot) } : null,
+        history:
+          history && recorder
+            ? { reader: history, record: (snapshot) => recorder.enqueue(snapshot), isDown: () => history.health.down }
+            : null,
         store: redis ? createRedisStore(redis, env.REDIS_PREFIX) : createMemoryStore(),
         // Renewed while a refresh runs; an instance that dies mid-refresh blocks the others this long at most.
         lockTtlMs: REFRESH_LOCK_TTL_MS,
@@ -154,7 +157,10 @@ export async function getHistory(
     historyCache.set(key, { at: range.to, points });
     return { points, available: true };
   } catch (error) {
-    log('warn', 'history_read_failed', { tag: coin.tag, error: error instanceof Error ? error.message : String(error) });
+    // During an outage the store has logged it once (history_db_unavailable): no line per page view.
+    if (!history.health.down) {
+      log('warn', 'history_read_failed', { tag: coin.tag, error: error instanceof Error ? error.message : String(error) });
+    }
     return { points: [], available: true };
   }
 }

@@ -39,7 +39,12 @@ export type SnapshotServiceOptions = {
   /** The dated snapshot shipped with the app, served when no live data was ever obtained. */
   embedded: () => Snapshot;
   /** Records each live snapshot (without waiting) and reads averages/volatility back. */
-  history?: { reader: HistoryReader; record: (snapshot: Snapshot) => void } | null;
+  history?: {
+    reader: HistoryReader;
+    record: (snapshot: Snapshot) => void;
+    /** True during a database outage the store has already logged (no line per refresh then). */
+    isDown?: () => boolean;
+  } | null;
   /** Registry facts the merge needs (CoinGecko ids of registry coins); read at each merge. */
   mergeOptions?: () => MergeOptions;
   /** History reads may not hold up a refresh for longer than this (default 3 s). */
@@ -287,7 +292,7 @@ export class SnapshotService {
     try {
       return await Promise.race([enrichSnapshot(snapshot, history.reader, this.now()), timeout]);
     } catch (error) {
-      log('warn', 'history_read_failed', { error: error instanceof Error ? error.message : String(error) });
+      if (!history.isDown?.()) log('warn', 'history_read_failed', { error: error instanceof Error ? error.message : String(error) });
       return snapshot;
     } finally {
       clearTimeout(timer);

@@ -1,17 +1,19 @@
 // Records snapshots into the history store in the background: enqueue returns at once, one write
-// runs at a time, a failed write is logged and retried with exponential backoff, and while the
-// database is down only the newest snapshots wait. The snapshot held in memory is never touched.
+// runs at a time, a failed write is retried with exponential backoff, and while the database is
+// down only the newest snapshots wait. The snapshot held in memory is never touched. An outage is
+// logged once (the store's health: history_db_unavailable, then history_db_rejoined), not once per
+// attempt; of the snapshots it costs, the first is an error line and the rest are counted.
 import { log } from '../log';
 import { HOUR_MS } from './math';
-import type { HistoryStore } from './store';
+import { createHistoryHealth, type HistoryStore } from './store';
 import type { Snapshot } from '../types';
 
 export type HistoryRecorderOptions = {
   /** First retry delay; doubles on each further failure of the same snapshot. */
   retryBaseMs?: number;
   /**
-   * Retries after the first failed attempt before the snapshot is dropped (logged as an error):
-   * with the defaults a snapshot is given up after 1 + 2 + 4 + 8 + 16 = 31 s of backoff.
+   * Retries after the first failed attempt before the snapshot is dropped (the first of an outage
+   * logged as an error): with the defaults a snapshot is given up after 1 + 2 + 4 + 8 + 16 = 31 s of backoff.
    */
   maxRetries?: number;
   now?: () => number;
@@ -34,7 +36,7 @@ const errorMessage = (error: unknown) => (error instanceof Error ? error.message
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createHistoryRecorder(
-  store: Pick<HistoryStore, 'record' | 'compact'>,
+  store: Pick<HistoryStore, 'record' | 'compact'> & Partial<Pick<HistoryStore, 'health'>>,
   {
     retryBaseMs = 1000,
     maxRetries = 5,
@@ -46,26 +48,27 @@ export function createHistoryRecorder(
   const queue: Snapshot[] = [];
   let draining: Promise<void> | null = null;
   let lastCompactAt = Number.NEGATIVE_INFINITY;
+  // A real store reports each of its queries to its health, reads included, so the outage is one
+  // line however it shows up; a bare store (a test double) gets a health of its own, fed from here.
+  const health = store.health ?? createHistoryHealth();
+  const record = store.health
+    ? (snapshot: Snapshot) => store.record(snapshot)
+    : (snapshot: Snapshot) => health.track('record', () => store.record(snapshot));
 
   async function writeWithRetry(snapshot: Snapshot): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await store.record(snapshot);
+        await record(snapshot);
         return;
       } catch (error) {
         if (attempt > maxRetries) {
-          log('error', 'history_write_dropped', { asOf: snapshot.asOf, attempts: attempt, error: errorMessage(error) });
+          if (health.dropped()) {
+            log('error', 'history_write_dropped', { asOf: snapshot.asOf, attempts: attempt, error: errorMessage(error) });
+          }
           return;
         }
-        const retryInMs = retryBaseMs * 2 ** (attempt - 1);
-        log('warn', 'history_write_failed', {
-          asOf: snapshot.asOf,
-          attempt,
-          retryInMs,
-          queued: queue.length,
-          error: errorMessage(error),
-        });
-        await sleep(retryInMs);
+        // The failure itself is health's to log (once per outage); here it only waits its turn.
+        await sleep(retryBaseMs * 2 ** (attempt - 1));
       }
     }
   }
@@ -78,7 +81,8 @@ export function createHistoryRecorder(
       const result = await store.compact(at);
       if (result.downsampled > 0 || result.deleted > 0) log('info', 'history_compacted', result);
     } catch (error) {
-      log('warn', 'history_compact_failed', { error: errorMessage(error) });
+      // During an outage its line has been written; a compaction failing on its own is news.
+      if (!health.down) log('warn', 'history_compact_failed', { error: errorMessage(error) });
     }
   }
 
@@ -108,7 +112,8 @@ export function createHistoryRecorder(
         // Keep the one being written (index 0) and the newest: drop the oldest waiting ones.
         while (queue.length > Math.max(maxQueued, 1) + 1) {
           const [dropped] = queue.splice(1, 1);
-          log('warn', 'history_queue_coalesced', { droppedAsOf: dropped?.asOf, queued: queue.length });
+          // Counted towards an outage like a dropped write; a line while the database is only slow.
+          if (health.dropped()) log('warn', 'history_queue_coalesced', { droppedAsOf: dropped?.asOf, queued: queue.length });
         }
         startDraining();
       } catch (error) {

@@ -1,6 +1,7 @@
 // The history store: per-coin points in SQLite (an embedded file, the default) or PostgreSQL
 // (when a DATABASE_URL is given), through kysely with the same schema, migrations and plain
 // queries in both. The arithmetic lives in ./math so the SQL stays dialect-neutral.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -33,10 +34,14 @@ export type HistoryStoreOptions = {
   databaseUrl?: string | null;
   /** The SQLite file (its folder is created); ignored when databaseUrl is set. */
   sqliteFile: string;
+  /** While the database is down, reads reject at once except one probe this often (ms); default 2000. */
+  readProbeMs?: number;
 };
 
 export type HistoryStore = {
   readonly dialect: Dialect;
+  /** Whether the database answers: every query reports to it, and it logs an outage once (see createHistoryHealth). */
+  readonly health: HistoryHealth;
   /** Applies pending migrations; idempotent. Every other method runs it first if it has not succeeded yet. */
   migrate(): Promise<void>;
   /** Records a live snapshot (one raw point per coin); returns the rows written. Embedded snapshots write nothing. */
@@ -62,6 +67,71 @@ export class HistoryStoreError extends Error {
   override name = 'HistoryStoreError';
 }
 
+/**
+ * The history database's availability as its callers saw it, so an outage is logged once however
+ * many queries, retries and instances' pages run into it: the first failure logs
+ * `history_db_unavailable` (warn, with the error), later ones are only counted, and the first
+ * success after it logs `history_db_rejoined` (info, with how long and how many). An operation is
+ * only evidence about the state when it began after the last change: a read that started before
+ * the server went away and still succeeds does not end the outage just logged.
+ */
+export type HistoryHealth = {
+  /** Runs one database operation and reports its outcome; resolves or rejects as it does. */
+  track<T>(op: string, run: () => Promise<T>): Promise<T>;
+  /** A failure seen outside any operation (a pooled idle connection lost). */
+  failed(op: string, error: unknown): void;
+  /** Counts a snapshot lost to an outage: true for the first one of the outage (worth a line of its own), else false. */
+  dropped(): boolean;
+  /** True from a failure until the next success. */
+  readonly down: boolean;
+};
+
+export function createHistoryHealth(fields: Record<string, unknown> = {}, now: () => number = Date.now): HistoryHealth {
+  let outage: { since: number; failures: number; dropped: number } | null = null;
+  let clock = 0; // orders operations' starts against state changes
+  let changedAt = 0;
+  const failed = (op: string, error: unknown, startedAt: number) => {
+    if (outage) {
+      outage.failures++;
+      return;
+    }
+    if (startedAt < changedAt) return; // began while the previous outage was on: old news
+    outage = { since: now(), failures: 1, dropped: 0 };
+    changedAt = ++clock;
+    log('warn', 'history_db_unavailable', { ...fields, op, error: errorMessage(error) });
+  };
+  const succeeded = (op: string, startedAt: number) => {
+    if (!outage || startedAt < changedAt) return;
+    const { since, failures, dropped } = outage;
+    outage = null;
+    changedAt = ++clock;
+    log('info', 'history_db_rejoined', { ...fields, op, downForMs: now() - since, failures, dropped });
+  };
+  return {
+    async track(op, run) {
+      const startedAt = ++clock;
+      try {
+        const result = await run();
+        succeeded(op, startedAt);
+        return result;
+      } catch (error) {
+        failed(op, error, startedAt);
+        throw error;
+      }
+    },
+    failed: (op, error) => failed(op, error, ++clock),
+    dropped() {
+      if (!outage) return true;
+      return ++outage.dropped === 1;
+    },
+    get down() {
+      return outage !== null;
+    },
+  };
+}
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /** Rows per INSERT: 15 bound columns × 100 stays far under both parameter limits and keeps each statement short. */
 const INSERT_CHUNK = 100;
 const DELETE_CHUNK = 500;
@@ -70,9 +140,25 @@ const KEY_COLUMNS = ['tag', 'algorithm', 'resolution', 'at'] as const;
 export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
   const databaseUrl = options.databaseUrl?.trim() || null;
   const dialect: Dialect = databaseUrl ? 'postgres' : 'sqlite';
+  const health = createHistoryHealth({ dialect });
   const db = new Kysely<Database>({
-    dialect: databaseUrl ? new PostgresDialect({ pool: createPool(databaseUrl) }) : sqliteDialect(options.sqliteFile),
+    dialect: databaseUrl ? new PostgresDialect({ pool: createPool(databaseUrl, health) }) : sqliteDialect(options.sqliteFile),
   });
+
+  // While the database is down a page's reads must not each wait for it (a server that stopped
+  // answering holds every query until the connection times out): they reject at once, and callers
+  // show no history. One read goes through every readProbeMs to notice it is back; the recorder's
+  // retried writes do too.
+  const readProbeMs = options.readProbeMs ?? 2000;
+  let lastReadAt = Number.NEGATIVE_INFINITY;
+  const read = <T>(op: string, run: () => Promise<T>): Promise<T> => {
+    const at = Date.now();
+    if (health.down && at - lastReadAt < readProbeMs) {
+      return Promise.reject(new HistoryStoreError('History database unavailable: read skipped until it answers again'));
+    }
+    lastReadAt = at; // the read that finds the database gone counts as the first probe
+    return health.track(op, run);
+  };
 
   // better-sqlite3 runs each query synchronously and kysely awaits only microtasks between them, so
   // a burst of calls (averages for every coin) would hold the event loop, and every page, until all
@@ -89,7 +175,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
 
   let migrated: Promise<void> | null = null;
   const ready = (): Promise<void> => {
-    migrated ??= runMigrations(db, dialect).catch((error: unknown) => {
+    migrated ??= runMigrations(db, dialect, () => health.down).catch((error: unknown) => {
       migrated = null; // a later call tries again (the database may come back)
       throw error;
     });
@@ -110,91 +196,99 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       .where('algorithm', '=', algorithm ?? latestAlgorithm);
   };
 
-  async function rows(tag: string, from: number, to: number, algorithm?: string): Promise<HistoryPoint[]> {
-    await ready();
-    await turn();
-    const found = await coinRows(tag, algorithm)
-      .selectAll()
-      .where('at', '>=', Math.ceil(from))
-      .where('at', '<=', Math.floor(to))
-      .orderBy('at')
-      .execute();
-    return preferRaw(found.map(fromRow));
-  }
+  const rows = (tag: string, from: number, to: number, algorithm?: string): Promise<HistoryPoint[]> =>
+    read('series', async () => {
+      await ready();
+      await turn();
+      const found = await coinRows(tag, algorithm)
+        .selectAll()
+        .where('at', '>=', Math.ceil(from))
+        .where('at', '<=', Math.floor(to))
+        .orderBy('at')
+        .execute();
+      return preferRaw(found.map(fromRow));
+    });
 
   return {
     dialect,
-    migrate: ready,
+    health,
+    migrate: () => health.track('migrate', ready),
 
     async record(snapshot) {
       const points = snapshotPoints(snapshot);
       if (points.length === 0) return 0;
-      await ready();
-      await turn();
-      return db.transaction().execute(async (trx) => {
-        let written = 0;
-        for (let i = 0; i < points.length; i += INSERT_CHUNK) {
-          if (i > 0) await pause();
-          const result = await trx
-            .insertInto('coin_points')
-            .values(points.slice(i, i + INSERT_CHUNK).map(toRow))
-            .onConflict((oc) => oc.columns(KEY_COLUMNS).doNothing())
-            .executeTakeFirst();
-          written += Number(result.numInsertedOrUpdatedRows ?? 0);
-        }
-        return written;
+      return health.track('record', async () => {
+        await ready();
+        await turn();
+        return db.transaction().execute(async (trx) => {
+          let written = 0;
+          for (let i = 0; i < points.length; i += INSERT_CHUNK) {
+            if (i > 0) await pause();
+            const result = await trx
+              .insertInto('coin_points')
+              .values(points.slice(i, i + INSERT_CHUNK).map(toRow))
+              .onConflict((oc) => oc.columns(KEY_COLUMNS).doNothing())
+              .executeTakeFirst();
+            written += Number(result.numInsertedOrUpdatedRows ?? 0);
+          }
+          return written;
+        });
       });
     },
 
     series: (tag, range) => rows(tag, range.from, range.to, range.algorithm),
 
-    async averages(tag, now, algorithm) {
-      await ready();
-      await turn();
-      const end = Math.floor(now);
-      // One query for the three windows: AVG skips NULLs, COUNT(CASE …) counts the window's rows.
-      const row = (await coinRows(tag, algorithm)
-        .where('at', '>', end - Math.max(...Object.values(AVERAGE_WINDOW_MS)))
-        .where('at', '<=', end)
-        .select((eb) =>
-          AVERAGE_WINDOWS.flatMap((window) => {
-            const inWindow = <V>(value: Expression<V>) => eb.case().when('at', '>', end - AVERAGE_WINDOW_MS[window]).then(value).end();
-            return [
-              eb.fn.count(inWindow(eb.lit(1))).as(`points_${window}`),
-              eb.fn.avg(inWindow(eb.ref('difficulty'))).as(`difficulty_${window}`),
-              eb.fn.avg(inWindow(eb.ref('price_usd'))).as(`price_usd_${window}`),
-              eb.fn.avg(inWindow(eb.ref('network_hashrate'))).as(`network_hashrate_${window}`),
-            ];
-          }),
-        )
-        .executeTakeFirst()) as Record<string, number | string | bigint | null> | undefined;
-      const value = (key: string) => (row?.[key] == null ? null : Number(row[key]));
-      return Object.fromEntries(
-        AVERAGE_WINDOWS.map((window) => [
-          window,
-          {
-            difficulty: value(`difficulty_${window}`),
-            priceUsd: value(`price_usd_${window}`),
-            networkHashrate: value(`network_hashrate_${window}`),
-            points: value(`points_${window}`) ?? 0,
-          },
-        ]),
-      ) as Record<AverageWindow, Avg>;
-    },
+    averages: (tag, now, algorithm) =>
+      read('averages', async () => {
+        await ready();
+        await turn();
+        const end = Math.floor(now);
+        // One query for the three windows: AVG skips NULLs, COUNT(CASE …) counts the window's rows.
+        const row = (await coinRows(tag, algorithm)
+          .where('at', '>', end - Math.max(...Object.values(AVERAGE_WINDOW_MS)))
+          .where('at', '<=', end)
+          .select((eb) =>
+            AVERAGE_WINDOWS.flatMap((window) => {
+              const inWindow = <V>(value: Expression<V>) => eb.case().when('at', '>', end - AVERAGE_WINDOW_MS[window]).then(value).end();
+              return [
+                eb.fn.count(inWindow(eb.lit(1))).as(`points_${window}`),
+                eb.fn.avg(inWindow(eb.ref('difficulty'))).as(`difficulty_${window}`),
+                eb.fn.avg(inWindow(eb.ref('price_usd'))).as(`price_usd_${window}`),
+                eb.fn.avg(inWindow(eb.ref('network_hashrate'))).as(`network_hashrate_${window}`),
+              ];
+            }),
+          )
+          .executeTakeFirst()) as Record<string, number | string | bigint | null> | undefined;
+        const value = (key: string) => (row?.[key] == null ? null : Number(row[key]));
+        return Object.fromEntries(
+          AVERAGE_WINDOWS.map((window) => [
+            window,
+            {
+              difficulty: value(`difficulty_${window}`),
+              priceUsd: value(`price_usd_${window}`),
+              networkHashrate: value(`network_hashrate_${window}`),
+              points: value(`points_${window}`) ?? 0,
+            },
+          ]),
+        ) as Record<AverageWindow, Avg>;
+      }),
 
-    async volatility(tag, now, windowMs = DAY_MS, algorithm) {
-      await ready();
-      await turn();
-      const end = Math.floor(now);
-      const found = await coinRows(tag, algorithm)
-        .select(['at', 'resolution', 'difficulty'])
-        .where('at', '>', end - Math.ceil(windowMs))
-        .where('at', '<=', end)
-        .execute();
-      const points = found.map((r) => ({ at: Number(r.at), resolution: r.resolution, difficulty: num(r.difficulty) }));
-      return difficultyVolatility(points, end, windowMs);
-    },
+    volatility: (tag, now, windowMs = DAY_MS, algorithm) =>
+      read('volatility', async () => {
+        await ready();
+        await turn();
+        const end = Math.floor(now);
+        const found = await coinRows(tag, algorithm)
+          .select(['at', 'resolution', 'difficulty'])
+          .where('at', '>', end - Math.ceil(windowMs))
+          .where('at', '<=', end)
+          .execute();
+        const points = found.map((r) => ({ at: Number(r.at), resolution: r.resolution, difficulty: num(r.difficulty) }));
+        return difficultyVolatility(points, end, windowMs);
+      }),
 
+    // Not tracked in health: an hourly chore run after a write (whose outcome already told health),
+    // its failures are the recorder's history_compact_failed.
     async compact(at) {
       await ready();
       const now = Math.floor(at); // BIGINT comparisons in PostgreSQL need whole numbers
@@ -270,38 +364,87 @@ function sqliteDialect(file: string): SqliteDialect {
   });
 }
 
-function createPool(connectionString: string): pg.Pool {
+function createPool(connectionString: string, health: HistoryHealth): pg.Pool {
   // BIGINT (epoch ms, counts) as a JS number, not pg's default string: epoch ms fit 2^53 exactly.
   const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
     oid === pg.types.builtins.INT8 && format !== 'binary'
       ? (value: string) => Number(value)
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
-  const pool = new pg.Pool({ connectionString, max: 4, types: { getTypeParser } });
-  // An idle client losing its connection (a server restart) must not crash the process.
-  pool.on('error', (error) => log('warn', 'history_pool_error', { error: error.message }));
+  const pool = new pg.Pool({
+    connectionString,
+    max: 4,
+    types: { getTypeParser },
+    // A server that stops answering (not refusing) would otherwise hold each query, and the page
+    // waiting on it, until TCP gives up: a connection (or a free pooled one) in 5 s, else an error.
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
+  });
+  // An idle client losing its connection (a server restart) must not crash the process; it is
+  // the outage's first sign, logged once with the rest of it.
+  pool.on('error', (error) => health.failed('connection', error));
   return pool;
 }
 
-async function runMigrations(db: Kysely<Database>, dialect: Dialect): Promise<void> {
-  // PostgreSQL: name the schema the tables go in (search_path's first). Without it kysely's Migrator
-  // takes a kysely_migration table in *any* schema of the database as its own and skips creating one.
-  let migrationTableSchema: string | undefined;
-  if (dialect === 'postgres') {
-    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
-    migrationTableSchema = rows[0]?.schema ?? undefined;
-    if (!migrationTableSchema) throw new HistoryStoreError('History database has no current schema (check search_path)');
-  }
+/** How long an instance waits for another's migration (a stuck holder) before failing, to retry later. */
+const MIGRATION_LOCK_TIMEOUT_MS = 60_000;
+
+/**
+ * The advisory lock (PostgreSQL's two-int4 key space, apart from kysely's own bigint lock) taken
+ * around migrating one schema: derived from the schema's name, so instances migrating the same
+ * schema take turns and different schemas (parallel test runs, two apps) never wait for each other.
+ */
+export function migrationLockKey(schema: string): [number, number] {
+  const digest = createHash('sha256').update(`minerank:history:migrate:${schema}`).digest();
+  return [digest.readInt32BE(0), digest.readInt32BE(4)];
+}
+
+async function runMigrations(db: Kysely<Database>, dialect: Dialect, quiet: () => boolean): Promise<void> {
+  if (dialect === 'sqlite') return migrateToLatest(db, dialect, undefined, quiet);
+  // Several instances start together against one PostgreSQL. kysely's Migrator takes a
+  // database-wide advisory lock of its own, but only around applying the migrations: it creates its
+  // kysely_migration and kysely_migration_lock tables (and lock row) before that, check-then-create,
+  // relying on catching the loser's error. So the whole step runs under our lock instead, held on a
+  // dedicated connection (session-level; PostgreSQL frees it if the connection dies) while the
+  // Migrator works on the pool's others: one instance migrates, the rest find nothing to do.
+  return db.connection().execute(async (conn) => {
+    // Name the schema the tables go in (search_path's first). Without it kysely's Migrator takes a
+    // kysely_migration table in *any* schema of the database as its own and skips creating one.
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(conn);
+    const schema = rows[0]?.schema;
+    if (!schema) throw new HistoryStoreError('History database has no current schema (check search_path)');
+    const [classId, objectId] = migrationLockKey(schema);
+    // lock_timeout set for this one statement (is_local in its implicit transaction), as kysely does.
+    await sql`
+      with timeout as (select set_config('lock_timeout', ${String(MIGRATION_LOCK_TIMEOUT_MS)}, true))
+      select pg_advisory_lock(${classId}, ${objectId}) from timeout`.execute(conn);
+    try {
+      await migrateToLatest(db, dialect, schema, quiet);
+    } finally {
+      // A broken connection cannot unlock, but then the server has already released the lock.
+      await sql`select pg_advisory_unlock(${classId}, ${objectId})`.execute(conn).catch(() => undefined);
+    }
+  });
+}
+
+async function migrateToLatest(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  migrationTableSchema: string | undefined,
+  quiet: () => boolean,
+): Promise<void> {
   const migrator = new Migrator({
     db,
     migrationTableSchema,
     provider: { getMigrations: async () => historyMigrations(dialect) },
   });
   const { error, results } = await migrator.migrateToLatest();
+  // Only the instance that applied something says so: the others found the migrations done.
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   if (applied.length > 0) log('info', 'history_migrated', { dialect, applied });
   if (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    log('error', 'history_migration_failed', { dialect, error: message });
+    const message = errorMessage(error);
+    // Once per outage: while the database is known to be down, the outage's line says it all.
+    if (!quiet()) log('error', 'history_migration_failed', { dialect, error: message });
     throw new HistoryStoreError(`History migration failed: ${message}`);
   }
 }

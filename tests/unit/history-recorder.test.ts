@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -89,7 +89,7 @@ describe('createHistoryRecorder', () => {
     expect(recorder.pending()).toBe(0);
   });
 
-  it('retries a failed write with exponential backoff, logging each failure, and loses nothing', async () => {
+  it('retries a failed write with exponential backoff, logging the outage once, and loses nothing', async () => {
     const { store, recorded, state } = fakeStore();
     state.failures = 3;
     const recorder = createHistoryRecorder(store, { retryBaseMs: 2, maxRetries: 5 });
@@ -101,13 +101,10 @@ describe('createHistoryRecorder', () => {
 
     expect(recorded).toEqual([snapshot(1).asOf, snapshot(2).asOf]);
     expect(store.record).toHaveBeenCalledTimes(5); // 3 failures + 2 successes
-    const failures = logs.events('history_write_failed');
-    expect(failures.map((l) => [l.level, l.attempt, l.retryInMs])).toEqual([
-      ['warn', 1, 2],
-      ['warn', 2, 4],
-      ['warn', 3, 8],
-    ]);
-    expect(failures[0]).toMatchObject({ asOf: snap.asOf, error: 'database is down' });
+    // One line when it went, one when it came back: not one per attempt.
+    expect(logs.events('history_db_unavailable')).toMatchObject([{ level: 'warn', op: 'record', error: 'database is down' }]);
+    expect(logs.events('history_db_rejoined')).toMatchObject([{ level: 'info', op: 'record', failures: 3, dropped: 0 }]);
+    expect(logs.events('history_write_failed')).toEqual([]);
     expect(snap).toEqual(before); // the snapshot held in memory is untouched
   });
 
@@ -118,8 +115,9 @@ describe('createHistoryRecorder', () => {
     recorder.enqueue(snapshot(1));
     recorder.enqueue(snapshot(2));
     await recorder.flush();
-    expect(logs.events('history_write_failed')).toHaveLength(2);
+    expect(logs.events('history_db_unavailable')).toHaveLength(1);
     expect(logs.events('history_write_dropped')).toMatchObject([{ level: 'error', asOf: snapshot(1).asOf, attempts: 3 }]);
+    expect(logs.events('history_db_rejoined')).toMatchObject([{ failures: 3, dropped: 1 }]);
     expect(recorded).toEqual([snapshot(2).asOf]);
   });
 
@@ -171,6 +169,85 @@ describe('createHistoryRecorder', () => {
     expect(() => recorder.enqueue(snapshot(2))).not.toThrow();
     await recorder.flush();
     expect(logs.events('history_write_dropped')).toHaveLength(1);
+  });
+
+  it('retries after 1, 2, 4, 8 and 16 s, then drops; a long outage is one unavailable, one dropped and one rejoined line', async () => {
+    vi.useFakeTimers();
+    try {
+      const { store, recorded, state } = fakeStore();
+      const attemptsAt: number[] = [];
+      store.record.mockImplementation(async (s: Snapshot) => {
+        attemptsAt.push(Date.now());
+        if (state.failures > 0) {
+          state.failures--;
+          throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        }
+        recorded.push(s.asOf);
+        return 1;
+      });
+      state.failures = 18; // three snapshots' worth: each tried 6 times
+      const recorder = createHistoryRecorder(store, { now: () => T0 });
+      const start = Date.now();
+      for (const i of [1, 2, 3]) recorder.enqueue(snapshot(i));
+      await vi.advanceTimersByTimeAsync(31_000);
+      // Snapshot 1: tried at once, then after 1, 2, 4, 8 and 16 s; dropped, snapshot 2 is tried at once.
+      expect(attemptsAt.map((at) => at - start)).toEqual([0, 1000, 3000, 7000, 15_000, 31_000, 31_000]);
+      await vi.advanceTimersByTimeAsync(2 * 31_000);
+      expect(recorder.pending()).toBe(0);
+      expect(store.record).toHaveBeenCalledTimes(18);
+      recorder.enqueue(snapshot(4)); // the database is back
+      await vi.advanceTimersByTimeAsync(0);
+      await recorder.flush();
+
+      expect(recorded).toEqual([snapshot(4).asOf]);
+      expect(logs.events('history_db_unavailable')).toMatchObject([{ level: 'warn', op: 'record', error: 'connect ECONNREFUSED 127.0.0.1:5432' }]);
+      // The first lost snapshot is an error line; the other two are counted in the rejoin line.
+      expect(logs.events('history_write_dropped')).toMatchObject([{ level: 'error', asOf: snapshot(1).asOf, attempts: 6 }]);
+      expect(logs.events('history_db_rejoined')).toMatchObject([{ level: 'info', op: 'record', failures: 18, dropped: 3, downForMs: 93_000 }]);
+      // A compaction failing during the outage adds no line either.
+      expect(logs.events('history_compact_failed')).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('logs each outage: down, back, down again is two unavailable and two rejoined lines', async () => {
+    const { store, recorded, state } = fakeStore();
+    const recorder = createHistoryRecorder(store, { retryBaseMs: 1, maxRetries: 5 });
+    for (const i of [1, 2]) {
+      state.failures = 2;
+      recorder.enqueue(snapshot(i));
+      await recorder.flush();
+    }
+    expect(recorded).toEqual([snapshot(1).asOf, snapshot(2).asOf]);
+    expect(logs.events('history_db_unavailable')).toHaveLength(2);
+    expect(logs.events('history_db_rejoined')).toMatchObject([{ failures: 2 }, { failures: 2 }]);
+  });
+
+  it("shares a real store's health: its failed reads and the recorder's failed writes are one outage", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'minerank-history-recorder-'));
+    const blocker = join(dir, 'data');
+    await writeFile(blocker, 'a file where the data folder should be'); // the database cannot be opened
+    const store = createHistoryStore({ sqliteFile: join(blocker, 'history.sqlite'), readProbeMs: 0 });
+    try {
+      const recorder = createHistoryRecorder(store, { retryBaseMs: 1, maxRetries: 2, now: () => T0 + HOUR_MS });
+      recorder.enqueue(snapshot(1));
+      await expect(store.series('RVN', { from: T0, to: T0 + HOUR_MS })).rejects.toThrow();
+      await recorder.flush();
+      await expect(store.averages('RVN', T0 + HOUR_MS)).rejects.toThrow();
+      expect(logs.events('history_db_unavailable')).toHaveLength(1);
+      expect(logs.events('history_write_dropped')).toHaveLength(1);
+
+      await rm(blocker); // back
+      recorder.enqueue(snapshot(2));
+      await recorder.flush();
+      expect((await store.series('RVN', { from: T0, to: T0 + HOUR_MS })).map((p) => p.difficulty)).toEqual([1002]);
+      expect(logs.events('history_db_rejoined')).toMatchObject([{ dialect: 'sqlite', op: 'record', dropped: 1 }]);
+      expect(logs.events('history_db_unavailable')).toHaveLength(1);
+    } finally {
+      await store.close().catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('records into a real SQLite store, nothing lost across a burst', async () => {
