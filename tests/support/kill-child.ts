@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 
   for (let n = 1; ; n++) {
     report('refresh', { n });
-    const snapshot = await service.refresh();
+    const snapshot = await service.refresh({ force: true }); // back to back, whatever the period says
     report('refreshed', { n, asOf: snapshot.asOf, mode: snapshot.mode, coins: snapshot.coins.length });
     // A breath between refreshes, as the app's refresh period gives: without it the recorder's write
     // waits behind the next refresh's history reads, and a kill would rarely find one recorded.
