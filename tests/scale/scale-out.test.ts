@@ -7,13 +7,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import { freePort } from '../support/listen';
 
 const { REDIS_URL, DATABASE_URL, REDIS_SERVER_BIN, REDIS_TEST_DIR } = process.env;
 const BUILT = existsSync(join(process.cwd(), '.next', 'BUILD_ID'));
@@ -28,13 +28,6 @@ type Instance = { name: string; port: number; url: string; child: ChildProcess; 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A client address per request, so the load is not throttled by the rate limit it does not test. */
 let nextClient = 0;

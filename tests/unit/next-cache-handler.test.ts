@@ -6,12 +6,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import type { CacheHandlerValue } from 'next/dist/server/lib/incremental-cache';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { freePort } from '../support/listen';
 
 type Ctx = Record<string, unknown>;
 type Handler = {
@@ -70,15 +71,6 @@ const fetchValue = (body: string, revalidate = 300): Record<string, unknown> => 
   tags: ['coins'],
 });
 
-/** A TCP port on 127.0.0.1 where nothing listens (listened on once, then closed). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;

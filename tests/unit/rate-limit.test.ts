@@ -3,11 +3,11 @@
 // connections stand for two app instances sharing one limit; and against a Redis that is not there,
 // where each instance must fall back to its own memory counters without failing a request.
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clientKey, createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
 import { createSharedRedis, type SharedRedis } from '@/lib/redis';
+import { freePort } from '../support/listen';
 
 const REDIS_URL = process.env.REDIS_URL;
 
@@ -25,15 +25,6 @@ function expectWait(answer: number | null): void {
   expect(answer).toBeLessThanOrEqual(60);
 }
 
-/** A TCP port on 127.0.0.1 where nothing listens (listened on once, then closed). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function untilReady(redis: SharedRedis): Promise<void> {
   const deadline = Date.now() + 5000;

@@ -2,13 +2,13 @@
 // cases run against a real redis-server (scripts/with-redis.sh starts one and sets REDIS_URL);
 // the in-process and Redis-away cases run everywhere.
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSharedRedis, type SharedRedis } from '@/lib/redis';
 import { SnapshotService, type SourceFetcher } from '@/lib/snapshot-service';
 import { createMemoryStore, createRedisStore, type SharedState, type SnapshotStore } from '@/lib/snapshot-store';
 import type { NetworkStats, Snapshot, SourcePayload } from '@/lib/types';
 import { networkStats } from '../support/factories';
+import { freePort } from '../support/listen';
 
 const REDIS_URL = process.env.REDIS_URL;
 
@@ -66,13 +66,6 @@ afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
 });
 
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const state = (stamp: number, tag = 'RVN'): SharedState => ({
   stamp,
@@ -177,7 +170,7 @@ describe.skipIf(!REDIS_URL)(
 
 describe('snapshot service with Redis away', () => {
   it('serves from its own memory at once and keeps refreshing by itself', async () => {
-    const client = redis(`redis://127.0.0.1:${await deadPort()}`);
+    const client = redis(`redis://127.0.0.1:${await freePort()}`);
     const source = upstream();
     const a = service(createRedisStore(client, `test:${randomUUID()}:`), source.fetcher());
     const started = Date.now();
