@@ -6,6 +6,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { log } from '@/lib/log';
 import { createPageCache, type CachedPage } from '@/lib/page-cache';
+import { servedStamp } from '@/lib/served-stamp';
 
 /** How far the cached `/` may trail the snapshot service's current data. */
 const TTL_MS = 10_000;
@@ -20,6 +21,8 @@ let cache: ReturnType<typeof createPageCache> | null = null;
 function pageCache(origin: string) {
   cache ??= createPageCache({
     ttlMs: TTL_MS,
+    // A newer snapshot (refreshed here, or taken from another instance) makes the copy stale at once.
+    version: servedStamp,
     onError: (error) => log('warn', 'home_cache_refresh_failed', { error: String(error) }),
     render: async (): Promise<CachedPage> => {
       const response = await fetch(`${origin}/`, {
@@ -63,7 +66,10 @@ export async function proxy(request: NextRequest) {
   const origin = `http://127.0.0.1:${process.env.PORT || request.nextUrl.port || '3000'}`;
   try {
     const page = await pageCache(origin).get(Date.now());
-    return new NextResponse(page.body, { status: page.status, headers: [...page.headers, ['x-minerank-cache', 'home']] });
+    const headers: Array<[string, string]> = [...page.headers, ['x-minerank-cache', 'home']];
+    // Which snapshot the copy shows (its refresh stamp): the same on every instance once in step.
+    if (typeof page.version === 'number') headers.push(['x-minerank-snapshot', String(page.version)]);
+    return new NextResponse(page.body, { status: page.status, headers });
   } catch {
     // No copy yet and the loopback render failed: render this request the ordinary way.
     return NextResponse.next();

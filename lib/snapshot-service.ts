@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { enrichSnapshot, type HistoryReader } from './history-enrich';
 import { log } from './log';
 import { mergeSources, type MergeOptions, type SourceInput } from './merge';
+import { setServedStamp } from './served-stamp';
 import { createMemoryStore, type SharedSourceState, type SharedState, type SnapshotStore } from './snapshot-store';
 import {
   snapshotSchema,
@@ -205,6 +206,7 @@ export class SnapshotService {
       await Promise.all(this.fetchers.map((fetcher) => this.refreshSource(fetcher)));
       const anyData = [...this.states.values()].some((s) => s.payload !== null);
       this.stamp = Math.max(started, this.stamp + 1);
+      setServedStamp(this.stamp);
       if (!anyData) {
         // Never had live data: the dated embedded snapshot, with the failures listed beside it.
         this.fallback = this.embeddedWithStatuses();
@@ -265,6 +267,7 @@ export class SnapshotService {
         });
       }
       this.stamp = state.stamp;
+      setServedStamp(this.stamp);
       if (state.snapshot) {
         this.snapshot = state.snapshot;
         await this.persist();
@@ -413,6 +416,7 @@ export class SnapshotService {
       if (persisted.sources.some((s) => this.states.has(s.id))) {
         this.snapshot = this.merge();
         this.stamp = persisted.stamp ?? Date.parse(persisted.snapshot.asOf);
+        setServedStamp(this.stamp);
         log('info', 'snapshot_restored', { file, asOf: this.snapshot.asOf });
       }
     } catch (error) {

@@ -182,6 +182,20 @@ describe.skipIf(!READY)(
       await eventually(async () => expect(await asOf(a)).toBe(await asOf(b)), 5000);
     });
 
+    it("serves the home page's cached copy from the shared snapshot on both instances", async () => {
+      // The copy of `/` each instance keeps (proxy.ts) is re-rendered as soon as its instance takes
+      // a newer snapshot, so both show the refresh Redis holds, not one 10 s older.
+      await eventually(async () => {
+        const shared = await redis.get(`${prefix}snap:stamp`);
+        for (const instance of [a, b]) {
+          const response = await fetch(`${instance.url}/`);
+          await response.arrayBuffer();
+          expect(response.headers.get('x-minerank-cache'), instance.name).toBe('home');
+          expect(response.headers.get('x-minerank-snapshot'), instance.name).toBe(shared);
+        }
+      }, 15_000, 300);
+    });
+
     it('enforces a rate limit of N requests across both instances together', async () => {
       const client = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
       const results: Array<{ instance: string; status: number }> = [];

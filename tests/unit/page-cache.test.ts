@@ -43,6 +43,21 @@ describe('createPageCache', () => {
     expect(text(await cache.get(10_002))).toBe('v2');
   });
 
+  it('treats the copy as stale as soon as the data it was rendered from changes, TTL or not', async () => {
+    const r = counter([page('v1'), page('v2')]);
+    let stamp = 1;
+    const cache = createPageCache({ ttlMs: 10_000, render: r.render, version: () => stamp });
+    await cache.get(0);
+    expect(text(await cache.get(1_000))).toBe('v1');
+    expect(r.calls()).toBe(1);
+    stamp = 2; // a newer snapshot (this instance refreshed, or took another instance's)
+    expect(text(await cache.get(1_001))).toBe('v1'); // served stale once, while one render runs
+    expect(r.calls()).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(text(await cache.get(1_002))).toBe('v2');
+    expect(r.calls()).toBe(2); // rendered from stamp 2: fresh again
+  });
+
   it('keeps the good copy when a refresh fails, and reports the error', async () => {
     const errors: unknown[] = [];
     const r = counter([page('v1'), new Error('render failed')]);
