@@ -5,18 +5,25 @@
 //   3. cold cache: 200 concurrent `/` + 200 `/api/estimates` → upstream requests per source;
 //   4. autocannon per route, against the trivial framework-floor routes (app/bench, api/bench);
 //   5. server RSS over 10,000 varied rig requests;
-//   6. first-load JS of `/` (gzip) against the framework-only /bench/static page;
-//   7. Lighthouse (scripts/lighthouse.ts) on /, a coin page and /compare, desktop and mobile, when
+//   6. scale-out, when REDIS_URL is set (npm run bench runs under scripts/with-redis.sh): two more
+//      `next start` sharing state through Redis; autocannon on /api/coins and /api/estimates with one
+//      instance in memory, one on Redis and two on Redis together, and the upstream requests the
+//      two made between them;
+//   7. first-load JS of `/` (gzip) against the framework-only /bench/static page;
+//   8. Lighthouse (scripts/lighthouse.ts) on /, a coin page and /compare, desktop and mobile, when
 //      Chromium is there;
-//   8. stops both servers (the whole process group) and exits 0.
+//   9. stops every server (each one's whole process group) and exits 0.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+import { redactRedisUrl } from '../lib/redis';
 import { startFixtureServer, type FixtureServer } from '../tests/support/fixture-server';
 import { LIGHTHOUSE_PAGES, printLighthouse, runLighthouse } from './lighthouse';
 
@@ -35,6 +42,15 @@ const MEMORY_CONCURRENCY = 10;
 const WATCHDOG_MS = 9 * 60_000;
 
 const RIG = 'dev=nvidia-rtx-3070:2,amd-ryzen-9-7950x:1&kwh=0.12';
+
+/** The scale-out instances refresh this often, so a run spans several refresh periods. */
+const SCALE_REFRESH_SECONDS = 5;
+/** One instance on Redis against one in memory, req/s. */
+const SCALE_REDIS_MIN = 0.9;
+const SCALE_ROUTES = [
+  { label: '/api/coins', path: '/api/coins' },
+  { label: '/api/estimates (rig)', path: `/api/estimates?${RIG}` },
+];
 
 type Baseline = 'static' | 'dynamic' | 'json';
 type Target = { baseline: Baseline; min: number };
@@ -121,16 +137,21 @@ function get(agent: Agent, port: number, urlPath: string, timeoutMs = 60_000, ke
 // processes
 
 let server: ChildProcess | null = null;
+/** The scale-out instances, stopped with the main server by stopAll() (or earlier, by their section). */
+let extraServers: ChildProcess[] = [];
 let fixtures: FixtureServer | null = null;
 let tempDir: string | null = null;
 const serverLog: string[] = [];
 
-function remember(chunk: Buffer): void {
-  for (const line of chunk.toString('utf8').split('\n')) {
-    if (!line.trim()) continue;
-    serverLog.push(line);
-    if (serverLog.length > 40) serverLog.shift();
-  }
+/** Keeps the last lines any server printed, each tagged with its name, for an error message. */
+function remember(name: string): (chunk: Buffer) => void {
+  return (chunk) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line.trim()) continue;
+      serverLog.push(`[${name}] ${line}`);
+      if (serverLog.length > 40) serverLog.shift();
+    }
+  };
 }
 
 function groupAlive(pid: number): boolean {
@@ -142,26 +163,31 @@ function groupAlive(pid: number): boolean {
   }
 }
 
-/** Stops the Next server's whole process group (TERM, then KILL), the fixtures, and the temp dir. */
-async function stopAll(): Promise<void> {
-  const child = server;
-  server = null;
-  if (child?.pid) {
-    const pid = child.pid;
+/** Stops one Next server's whole process group: TERM, then KILL after 5 s. */
+async function stopGroup(child: ChildProcess | null): Promise<void> {
+  if (!child?.pid) return;
+  const pid = child.pid;
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+  for (let i = 0; i < 50 && groupAlive(pid); i++) await sleep(100);
+  if (groupAlive(pid)) {
     try {
-      process.kill(-pid, 'SIGTERM');
+      process.kill(-pid, 'SIGKILL');
     } catch {
       /* already gone */
     }
-    for (let i = 0; i < 50 && groupAlive(pid); i++) await sleep(100);
-    if (groupAlive(pid)) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    }
   }
+}
+
+/** Stops every Next server (main and scale-out), the fixtures, and the temp dir. */
+async function stopAll(): Promise<void> {
+  const children = [server, ...extraServers];
+  server = null;
+  extraServers = [];
+  await Promise.all(children.map(stopGroup));
   const fx = fixtures;
   fixtures = null;
   await fx?.close().catch(() => undefined);
@@ -169,13 +195,15 @@ async function stopAll(): Promise<void> {
   tempDir = null;
 }
 
-/** Synchronous last resort on exit: kill the group if it is still there. */
+/** Synchronous last resort on exit: kill every group still there. */
 function killNow(): void {
-  if (server?.pid && groupAlive(server.pid)) {
-    try {
-      process.kill(-server.pid, 'SIGKILL');
-    } catch {
-      /* gone */
+  for (const child of [server, ...extraServers]) {
+    if (child?.pid && groupAlive(child.pid)) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
     }
   }
 }
@@ -183,9 +211,13 @@ function killNow(): void {
 function build(reason: string): void {
   section(`build (${reason})`);
   const t0 = Date.now();
+  // The build never touches the bench's Redis (prerendering would otherwise share state through it).
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+  delete env.REDIS_URL;
+  delete env.REDIS_PREFIX;
   const result = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    env,
     encoding: 'utf8',
     timeout: 8 * 60_000,
     maxBuffer: 64 * 1024 * 1024,
@@ -203,7 +235,11 @@ function bundleStats(): Array<{ route: string; firstLoadChunkPaths: string[] }> 
   return JSON.parse(readFileSync(file, 'utf8')) as Array<{ route: string; firstLoadChunkPaths: string[] }>;
 }
 
-async function startServer(fx: FixtureServer, port: number, dir: string): Promise<ChildProcess> {
+/**
+ * `next start` on the fixtures with its data in `dir`. No DATABASE_URL and no REDIS_URL: the
+ * embedded defaults (SQLite, state in memory) unless `extraEnv` sets them, applied last.
+ */
+async function startServer(fx: FixtureServer, port: number, dir: string, extraEnv: Record<string, string> = {}, name = 'next'): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -218,17 +254,18 @@ async function startServer(fx: FixtureServer, port: number, dir: string): Promis
     RATE_LIMIT_PER_MINUTE: '0',
     SITE_URL: `http://${HOST}:${port}`,
   };
-  for (const name of ['DATABASE_URL', 'HASHRATENO_URL', 'HASHRATENO_API_KEY', 'COINGECKO_API_KEY', 'PORT', 'HOSTNAME']) {
-    delete env[name];
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX', 'HASHRATENO_URL', 'HASHRATENO_API_KEY', 'COINGECKO_API_KEY', 'PORT', 'HOSTNAME']) {
+    delete env[key];
   }
+  Object.assign(env, extraEnv);
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '-H', HOST, '-p', String(port)], {
     cwd: ROOT,
     env,
     detached: true, // its own process group, so stopAll() reaches any child it forks
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', remember);
-  child.stderr?.on('data', remember);
+  child.stdout?.on('data', remember(name));
+  child.stderr?.on('data', remember(name));
   return child;
 }
 
@@ -354,10 +391,10 @@ async function coldCache(fx: FixtureServer, port: number): Promise<void> {
 
 type Measured = { label: string; path: string; rps: number; p50: number; p99: number; non2xx: number; errors: number };
 
-async function cannon(port: number, urlPath: string, seconds: number): Promise<autocannon.Result> {
+async function cannon(port: number, urlPath: string, seconds: number, connections = CONNECTIONS): Promise<autocannon.Result> {
   return autocannon({
     url: `http://${HOST}:${port}${urlPath}`,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     timeout: 30,
   });
@@ -507,6 +544,188 @@ async function memory(rootPid: number, port: number): Promise<void> {
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// scale-out: instances sharing their state through Redis
+
+type Run = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
+
+const measured = (r: autocannon.Result): Run => ({
+  rps: r.requests.average,
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  non2xx: r.non2xx,
+  errors: r.errors + r.timeouts,
+});
+
+/** Warm-up, then the measured run, against one instance with every connection. */
+async function measureOne(port: number, urlPath: string): Promise<Run> {
+  await cannon(port, urlPath, WARMUP_SECONDS);
+  return measured(await cannon(port, urlPath, DURATION_SECONDS));
+}
+
+/**
+ * The same against several instances at once, the connections split between them: req/s is the
+ * sum, p50 and p99 the worse of the runs.
+ */
+async function measureMany(ports: number[], urlPath: string): Promise<{ total: Run; each: Run[] }> {
+  const share = Math.max(1, Math.floor(CONNECTIONS / ports.length));
+  await Promise.all(ports.map((p) => cannon(p, urlPath, WARMUP_SECONDS, share)));
+  const each = (await Promise.all(ports.map((p) => cannon(p, urlPath, DURATION_SECONDS, share)))).map(measured);
+  const total = each.reduce<Run>(
+    (sum, r) => ({
+      rps: sum.rps + r.rps,
+      p50: Math.max(sum.p50, r.p50),
+      p99: Math.max(sum.p99, r.p99),
+      non2xx: sum.non2xx + r.non2xx,
+      errors: sum.errors + r.errors,
+    }),
+    { rps: 0, p50: 0, p99: 0, non2xx: 0, errors: 0 },
+  );
+  return { total, each };
+}
+
+/** Connects to the bench's Redis (null with the reason when it does not answer PING). */
+async function benchRedis(url: string): Promise<{ client: Redis } | { error: string }> {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    return { client };
+  } catch (error) {
+    client.disconnect();
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Deletes every key under the run's prefix; returns how many there were. */
+async function dropPrefix(client: Redis, prefix: string): Promise<number> {
+  let cursor = '0';
+  let dropped = 0;
+  do {
+    const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+    cursor = next;
+    if (keys.length > 0) dropped += await client.unlink(...keys);
+  } while (cursor !== '0');
+  return dropped;
+}
+
+async function scaleOut(fx: FixtureServer, mainPort: number, dir: string): Promise<void> {
+  const url = process.env.REDIS_URL;
+  if (!url) {
+    section('scale-out (shared Redis): skipped, REDIS_URL is not set (npm run bench runs it under scripts/with-redis.sh; or REDIS_URL=redis://… npx tsx scripts/bench.ts)');
+    return;
+  }
+  const prefix = `bench:${randomBytes(4).toString('hex')}:`;
+  section(
+    `scale-out (shared Redis): autocannon ${CONNECTIONS} connections × ${DURATION_SECONDS} s per route and setup (after a ${WARMUP_SECONDS} s warm-up); ` +
+      `REFRESH_SECONDS=${SCALE_REFRESH_SECONDS}, REDIS_PREFIX=${prefix}`,
+  );
+  const redis = await benchRedis(url);
+  if ('error' in redis) {
+    console.log(`scale-out: not run (Redis at ${redactRedisUrl(url)} did not answer PING: ${redis.error})`);
+    return;
+  }
+  try {
+    const names = ['A', 'B'];
+    const instances = await Promise.all(
+      names.map(async (name) => {
+        const own = path.join(dir, `instance-${name.toLowerCase()}`);
+        mkdirSync(own, { recursive: true });
+        const port = await freePort();
+        const child = await startServer(
+          fx,
+          port,
+          own,
+          {
+            REDIS_URL: url,
+            REDIS_PREFIX: prefix,
+            REFRESH_SECONDS: String(SCALE_REFRESH_SECONDS),
+            SNAPSHOT_FILE: path.join(own, 'snapshot.json'),
+            HISTORY_FILE: path.join(own, 'history.sqlite'),
+            USER_COINS_FILE: path.join(own, 'coins.user.json'),
+            RATE_LIMIT_PER_MINUTE: '0',
+          },
+          name,
+        );
+        extraServers.push(child);
+        await waitReady(child, port);
+        return { name, port, pid: child.pid };
+      }),
+    );
+    const [a, b] = instances as [(typeof instances)[number], (typeof instances)[number]];
+    console.log(
+      `Redis ${redactRedisUrl(url)}; instance A http://${HOST}:${a.port} (pid ${a.pid}), B http://${HOST}:${b.port} (pid ${b.pid}); ` +
+        `one in memory: the main server http://${HOST}:${mainPort}`,
+    );
+    console.log(`load average now: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+
+    const inMemory = new Map<string, Run>();
+    const oneRedis = new Map<string, Run>();
+    const twoRedis = new Map<string, { total: Run; each: Run[] }>();
+    // The main server is warm from the earlier sections; the new ones get a pass on each route
+    // first (the first request also fetches the upstreams). Memory and Redis then run back to
+    // back per route, so a change in the machine's other load moves both alike.
+    for (const route of SCALE_ROUTES) await Promise.all([a.port, b.port].map((p) => cannon(p, route.path, WARMUP_SECONDS, Math.floor(CONNECTIONS / 2))));
+    for (const route of SCALE_ROUTES) {
+      inMemory.set(route.path, await measureOne(mainPort, route.path));
+      oneRedis.set(route.path, await measureOne(a.port, route.path));
+    }
+    fx.reset();
+    const t0 = Date.now();
+    for (const route of SCALE_ROUTES) twoRedis.set(route.path, await measureMany([a.port, b.port], route.path));
+    const loadSeconds = (Date.now() - t0) / 1000;
+    const upstream = fx.counts();
+
+    const rows: string[][] = [];
+    const row = (setup: string, route: string, r: Run, ratio = '', target = '', verdict = '') =>
+      rows.push([setup, route, fmt(r.rps, 1), `${fmt(r.p50)} ms`, `${fmt(r.p99)} ms`, String(r.non2xx), String(r.errors), ratio, target, verdict]);
+    for (const route of SCALE_ROUTES) {
+      const base = inMemory.get(route.path) as Run;
+      const one = oneRedis.get(route.path) as Run;
+      const two = (twoRedis.get(route.path) as { total: Run }).total;
+      const ratio = (r: Run) => (base.rps > 0 ? r.rps / base.rps : 0);
+      row('one instance, in memory', route.label, base);
+      const oneRatio = ratio(one);
+      const clean = one.non2xx === 0 && one.errors === 0;
+      row('one instance, Redis', route.label, one, `${oneRatio.toFixed(2)}× memory`, `≥ ${SCALE_REDIS_MIN}×`, oneRatio >= SCALE_REDIS_MIN && clean ? 'PASS' : 'MISS');
+      row('two instances, Redis', route.label, two, `${ratio(two).toFixed(2)}× memory`, '(info)');
+    }
+    table(['setup', 'route', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'ratio', 'target', 'result'], rows);
+    for (const route of SCALE_ROUTES) {
+      const each = (twoRedis.get(route.path) as { each: Run[] }).each;
+      console.log(`  two instances, ${route.label}: ${each.map((r, i) => `${names[i]} ${fmt(r.rps, 1)} req/s`).join(' + ')} (${Math.floor(CONNECTIONS / 2)} connections each)`);
+    }
+    console.log(
+      `two instances (informational): both share this machine's ${cpus().length} cores with autocannon and Redis, so no gain from added ` +
+        'hardware is expected here; what gain there is comes from a second Node process using the CPU one process (one JS thread) leaves idle',
+    );
+
+    const bound = Math.floor(loadSeconds / SCALE_REFRESH_SECONDS) + 1;
+    const sources = ['/coins.json', '/asic.json', '/api/v3/simple/price', '/api/v3/coins/markets', '/main/api/v2/public/simplemultialgo/info'];
+    const shown = Object.entries(upstream).filter(([route, n]) => n > 0 || sources.includes(route));
+    const within = shown.every(([, n]) => n <= bound);
+    console.log(
+      `upstream requests during ${fmt(loadSeconds, 1)} s of load over both (REFRESH_SECONDS=${SCALE_REFRESH_SECONDS}): ` +
+        `${shown.map(([route, n]) => `${route} ${n}`).join(', ')} ` +
+        `(at most one per ${SCALE_REFRESH_SECONDS} s interval in total: ≤ ${bound} per route)   ${within ? 'PASS' : 'MISS'}`,
+    );
+  } catch (error) {
+    console.log(`scale-out: failed (${error instanceof Error ? error.message : String(error)})`);
+  } finally {
+    const children = extraServers;
+    extraServers = [];
+    await Promise.all(children.map(stopGroup));
+    try {
+      const dropped = await dropPrefix(redis.client, prefix);
+      console.log(`scale-out instances stopped; ${dropped} Redis keys under ${prefix} deleted`);
+    } catch (error) {
+      console.log(`scale-out instances stopped; the Redis keys under ${prefix} were not deleted (${error instanceof Error ? error.message : String(error)})`);
+    }
+    redis.client.disconnect();
+  }
+}
+
 function firstLoadJs(): void {
   section('first-load JS (gzip of each chunk listed in .next/diagnostics/route-bundle-stats.json)');
   const stats = bundleStats();
@@ -589,6 +808,7 @@ async function main(): Promise<void> {
   await coldCache(fixtures, port);
   await throughput(port);
   await memory(rootPid, port);
+  await scaleOut(fixtures, port, tempDir);
   firstLoadJs();
   await lighthouse(port);
 
