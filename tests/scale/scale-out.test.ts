@@ -14,6 +14,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { freePort } from '../support/listen';
+import { tcpProxy } from '../support/tcp-proxy';
 
 const { REDIS_URL, DATABASE_URL, REDIS_SERVER_BIN, REDIS_TEST_DIR } = process.env;
 const BUILT = existsSync(join(process.cwd(), '.next', 'BUILD_ID'));
@@ -58,6 +59,12 @@ async function eventually<T>(check: () => Promise<T>, ms: number, every = 250): 
   }
 }
 
+const viaProxy = (url: string, port: number) => {
+  const parsed = new URL(url);
+  parsed.host = `127.0.0.1:${port}`;
+  return parsed.toString();
+};
+
 const countEvents = (instance: Instance, event: string) => instance.logs.filter((line) => line.includes(`"event":"${event}"`)).length;
 
 describe.skipIf(!READY)(
@@ -69,6 +76,8 @@ describe.skipIf(!READY)(
     let redis: Redis;
     let db: pg.Client;
     let dir: string;
+    /** The instances reach PostgreSQL through this, so the test can make it go away and come back. */
+    let dbProxy: Awaited<ReturnType<typeof tcpProxy>>;
     const prefix = `scale:${randomUUID().slice(0, 8)}:`;
     const instances: Instance[] = [];
 
@@ -90,6 +99,7 @@ describe.skipIf(!READY)(
           SNAPSHOT_FILE: join(dir, name, 'snapshot.json'),
           USER_COINS_FILE: join(dir, name, 'coins.user.json'),
           HISTORY_FILE: join(dir, name, 'unused.sqlite'),
+          DATABASE_URL: viaProxy(DATABASE_URL!, dbProxy.port),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -117,6 +127,7 @@ describe.skipIf(!READY)(
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'minerank-scale-'));
       fixtures = await startFixtureServer();
+      dbProxy = await tcpProxy(new URL(DATABASE_URL!));
       redis = new Redis(REDIS_URL!, { maxRetriesPerRequest: 1 });
       redis.on('error', () => undefined); // the outage below is on purpose
       db = new pg.Client({ connectionString: DATABASE_URL });
@@ -136,6 +147,7 @@ describe.skipIf(!READY)(
     afterAll(async () => {
       await Promise.all(instances.map(stop));
       await fixtures?.close();
+      await dbProxy?.close();
       redis?.disconnect();
       await db?.end();
       if (dir) rmSync(dir, { recursive: true, force: true });
@@ -210,6 +222,36 @@ describe.skipIf(!READY)(
       expect(results.slice(RATE_LIMIT).every((r) => r.status === 429)).toBe(true);
       // Each instance alone let through only half: the counter is the shared one.
       expect(results.filter((r) => r.instance === 'a' && r.status === 200)).toHaveLength(RATE_LIMIT / 2);
+    });
+
+    it('keeps both serving while PostgreSQL is away, logs it once, and records history again when it returns', async () => {
+      const rows = async () => Number((await db.query<{ n: string }>('select count(*) as n from coin_points')).rows[0]?.n ?? 0);
+      await eventually(async () => expect(await rows()).toBeGreaterThan(0), 15_000); // refreshes were recorded
+      await dbProxy.cut();
+      const cutAt = await rows();
+      // Down for more than a refresh period: pages that read history (coin pages) and refreshes
+      // that record it all go on, on both instances.
+      const until = Date.now() + (REFRESH_SECONDS + 2) * 1000;
+      while (Date.now() < until) {
+        for (const instance of [a, b]) {
+          for (const path of ['/coins/XMR', '/api/coins', '/']) {
+            const response = await get(`${instance.url}${path}`);
+            await response.arrayBuffer();
+            expect(response.status, `${instance.name} ${path} with PostgreSQL away`).toBe(200);
+          }
+        }
+        await sleep(300);
+      }
+      const down = [a, b].map((i) => countEvents(i, 'history_db_unavailable'));
+      expect(Math.max(...down)).toBe(1); // at most one line per instance, and someone noticed
+      await dbProxy.restore();
+      // Back: the recorder's retry (or the next refresh) writes again, and the outage is closed.
+      await eventually(async () => {
+        await Promise.all([a, b].map(async (i) => (await get(`${i.url}/coins/XMR`)).arrayBuffer()));
+        expect(await rows()).toBeGreaterThan(cutAt);
+        expect(countEvents(a, 'history_db_rejoined') + countEvents(b, 'history_db_rejoined')).toBeGreaterThanOrEqual(1);
+      }, 30_000, 500);
+      for (const instance of [a, b]) expect(countEvents(instance, 'history_db_unavailable'), instance.name).toBeLessThanOrEqual(1);
     });
 
     it('keeps both serving while Redis is stopped, and brings them back to one asOf when it returns', async () => {

@@ -1,12 +1,13 @@
 // Several app instances sharing one history database: migrations run once however many start
 // together (real PostgreSQL, when DATABASE_URL is set: scripts/with-postgres.sh starts one), and
 // the database going away is logged once per outage, not once per failed query (no server needed).
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHistoryHealth, createHistoryStore, HistoryStoreError, migrationLockKey, type HistoryStore } from '@/lib/history/store';
 import { coinSchema, snapshotSchema, type Snapshot } from '@/lib/types';
 import { networkStats } from '../support/factories';
+import { freePort } from '../support/listen';
+import { tcpProxy } from '../support/tcp-proxy';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const NOW = Date.parse('2026-11-24T12:00:00Z');
@@ -178,39 +179,6 @@ describe.skipIf(!DATABASE_URL)(title, () => {
   });
 });
 
-/** A TCP proxy to the database on 127.0.0.1 that a test can cut (connections reset, new ones refused) and restore. */
-async function tcpProxy(target: URL) {
-  const sockets = new Set<Socket>();
-  let server: Server | null = null;
-  let port = 0;
-  const listen = () =>
-    new Promise<void>((resolve, reject) => {
-      const s = createServer((client) => {
-        const upstream = connect(Number(target.port || 5432), target.hostname);
-        for (const socket of [client, upstream]) {
-          sockets.add(socket);
-          socket.on('close', () => sockets.delete(socket));
-          socket.on('error', () => undefined);
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      s.once('error', reject);
-      s.listen(port, '127.0.0.1', () => {
-        port = (s.address() as { port: number }).port;
-        server = s;
-        resolve();
-      });
-    });
-  const cut = async () => {
-    const s = server;
-    server = null;
-    for (const socket of sockets) socket.destroy();
-    if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
-  };
-  await listen();
-  return { port, cut, restore: listen, close: cut };
-}
-
 describe('history store outages (no server needed)', () => {
   let logs: ReturnType<typeof captureLogs>;
   beforeEach(() => {
@@ -221,12 +189,7 @@ describe('history store outages (no server needed)', () => {
   });
 
   it('a PostgreSQL that refuses connections: one history_db_unavailable line, and reads stop waiting on it between probes', async () => {
-    const closedPort = await new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = s.address() as { port: number };
-        s.close(() => resolve(port));
-      });
-    });
+    const closedPort = await freePort();
     const store = createHistoryStore({
       databaseUrl: `postgres://minerank@127.0.0.1:${closedPort}/minerank`,
       sqliteFile: '/nonexistent/unused.sqlite',
