@@ -49,6 +49,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let failing = false;
   return {
     async take(key) {
+      if (redis) await redis.firstConnect; // at start-up only: count in Redis from the first request
       try {
         await store.consume(key);
         failing = false;

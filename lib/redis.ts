@@ -9,6 +9,12 @@ export type SharedRedis = {
   client: Redis;
   /** True while the connection is up and ready for commands. */
   ready(): boolean;
+  /**
+   * Settles once the first connection is ready or has failed, or after `firstConnectMs`: callers
+   * wait for it once at start-up, so a new instance's first requests use the shared state rather
+   * than refreshing on their own, and never wait on it again.
+   */
+  firstConnect: Promise<void>;
   close(): Promise<void>;
 };
 
@@ -17,6 +23,8 @@ export type RedisOptions = {
   commandTimeoutMs?: number;
   /** Logged with the outage/return lines (default "redis"). */
   name?: string;
+  /** How long start-up waits for the first connection before going on without (default 2 s). */
+  firstConnectMs?: number;
 };
 
 /** Reconnect delays: 100 ms, 200 ms, … capped at 2 s, forever (the service is expected back). */
@@ -48,6 +56,16 @@ export function createSharedRedis(url: string, options: RedisOptions = {}): Shar
   });
   let wasReady = false;
   let down = false;
+  const firstConnect = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, options.firstConnectMs ?? 2000);
+    timer.unref();
+    const settle = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    client.once('ready', settle);
+    client.once('error', settle); // refused or unreachable: no point waiting out the timer
+  });
   const markDown = (reason: string) => {
     if (down) return;
     down = true;
@@ -65,6 +83,7 @@ export function createSharedRedis(url: string, options: RedisOptions = {}): Shar
   return {
     client,
     ready: () => client.status === 'ready',
+    firstConnect,
     close: async () => {
       client.removeAllListeners('error');
       client.removeAllListeners('close');

@@ -140,6 +140,7 @@ export function createRedisStore(redis: SharedRedis, prefix: string): SnapshotSt
   const tokens = new Map<string, 'redis' | 'memory'>(); // which store each held lock lives in
 
   async function shared<T>(op: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
+    await redis.firstConnect; // at start-up only: a new instance joins the others instead of refreshing alone
     if (!redis.ready()) return fallback();
     try {
       return await op();

@@ -29,6 +29,7 @@ export function createSharedUserCoins(redis: SharedRedis, prefix: string): Share
   const listKey = `${prefix}registry:user`;
   const versionKey = `${prefix}registry:user:version`;
   async function attempt<T>(op: () => Promise<T>): Promise<T | null> {
+    await redis.firstConnect;
     if (!redis.ready()) return null;
     try {
       return await op();

@@ -322,5 +322,21 @@ describe.skipIf(!READY)(
       const token = await redis.get(lockKey);
       if (token) expect(Number(token.split(':')[1])).toBe(survivor.child.pid);
     });
+
+    it("a new instance joining serves the shared snapshot from its first request, without a refresh of its own", async () => {
+      await sleep(1000); // let any refresh the previous step started finish publishing
+      const shared = JSON.parse((await redis.get(`${prefix}snap:state:v1`)) ?? 'null') as { snapshot: { asOf: string } } | null;
+      expect(shared?.snapshot.asOf).toBeTruthy();
+      fixtures.reset();
+      const c = start('c', await freePort());
+      // Its very first data request: adopted from Redis (a refresh, if one is due, runs after it).
+      const first = await eventually(async () => {
+        const response = await get(`${c.url}/api/coins`);
+        expect(response.status).toBe(200);
+        return (await response.json()) as { asOf: string; mode: string };
+      }, 90_000, 300);
+      expect(first.mode).toBe('live');
+      expect(first.asOf).toBe(shared!.snapshot.asOf);
+    });
   },
 );

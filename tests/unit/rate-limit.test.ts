@@ -68,7 +68,7 @@ describe('createRateLimiter in memory', () => {
       createRateLimiter({ perMinute: 0 }),
       createRateLimiter({ perMinute: -1 }),
       // A store that is never touched: off means no counting anywhere.
-      createRateLimiter({ perMinute: 0, redis: { client: null as never, ready: () => false, close: async () => {} } }),
+      createRateLimiter({ perMinute: 0, redis: { client: null as never, ready: () => false, firstConnect: Promise.resolve(), close: async () => {} } }),
     ]) {
       const answers = await takeN(limiter, 'a', 1000);
       expect(answers.every((answer) => answer === null)).toBe(true);
@@ -126,6 +126,14 @@ describe.skipIf(!REDIS_URL)(
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(60_000);
       expect(Number(await first.client.get(`${keyPrefix}rl:198.51.100.1`))).toBe(2);
+    });
+
+    it("counts a new instance's very first request in Redis (it waits for the first connection once)", async () => {
+      const keyPrefix = `test:${randomUUID()}:`;
+      const fresh = openRedis(REDIS_URL!); // not ready yet: still connecting
+      expect(fresh.ready()).toBe(false);
+      expect(await createRateLimiter({ perMinute: 5, redis: fresh, keyPrefix }).take('192.0.2.9')).toBeNull();
+      expect(await fresh.client.get(`${keyPrefix}rl:192.0.2.9`)).toBe('1');
     });
 
     it('uses the default key prefix "minerank:rl:"', async () => {
