@@ -8,6 +8,8 @@ import { coinSchema, snapshotSchema, type Snapshot } from '@/lib/types';
 import { networkStats } from '../support/factories';
 import { freePort } from '../support/listen';
 import { tcpProxy } from '../support/tcp-proxy';
+import { captureLogs } from '../support/logs';
+import { withPgClient } from '../support/pg';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const NOW = Date.parse('2026-11-24T12:00:00Z');
@@ -34,14 +36,6 @@ function snapshotAt(at: number, tag = 'RVN'): Snapshot {
   });
 }
 
-/** The structured log lines (console.log for info, console.error for warn/error), parsed. */
-function captureLogs() {
-  const lines: Array<Record<string, unknown>> = [];
-  const push = (line: unknown) => lines.push(JSON.parse(String(line)) as Record<string, unknown>);
-  vi.spyOn(console, 'error').mockImplementation(push);
-  vi.spyOn(console, 'log').mockImplementation(push);
-  return { lines, events: (name: string) => lines.filter((l) => l.event === name) };
-}
 
 const title = DATABASE_URL
   ? 'history store: several instances on one PostgreSQL'
@@ -51,15 +45,7 @@ describe.skipIf(!DATABASE_URL)(title, () => {
   const prefix = `history_multi_${process.pid}_${Date.now().toString(36)}`;
   const schemas: string[] = [];
   const open: HistoryStore[] = [];
-  const withClient = async <T,>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: DATABASE_URL });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const withClient = <T,>(fn: (client: pg.Client) => Promise<T>) => withPgClient(DATABASE_URL!, fn);
   /** A fresh schema, and the URL of a store whose tables go there (search_path in libpq's `options`). */
   const freshSchema = async () => {
     const schema = `${prefix}_${schemas.length + 1}`;

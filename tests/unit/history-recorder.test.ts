@@ -7,6 +7,7 @@ import { createHistoryRecorder } from '@/lib/history/recorder';
 import { createHistoryStore, type HistoryStore } from '@/lib/history/store';
 import { coinSchema, snapshotSchema, type Snapshot } from '@/lib/types';
 import { networkStats } from '../support/factories';
+import { captureLogs } from '../support/logs';
 
 const T0 = Date.parse('2026-11-24T12:00:00Z');
 
@@ -51,14 +52,6 @@ function fakeStore() {
   return { store, recorded, state };
 }
 
-/** The structured log lines written to stderr/stdout, parsed. */
-function captureLogs() {
-  const lines: Array<Record<string, unknown>> = [];
-  const push = (line: unknown) => lines.push(JSON.parse(String(line)) as Record<string, unknown>);
-  vi.spyOn(console, 'error').mockImplementation(push);
-  vi.spyOn(console, 'log').mockImplementation(push);
-  return { events: (name: string) => lines.filter((l) => l.event === name) };
-}
 
 describe('createHistoryRecorder', () => {
   let logs: ReturnType<typeof captureLogs>;

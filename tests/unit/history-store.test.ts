@@ -12,6 +12,7 @@ import { DAY_MS, HOUR_MS, windowAverages } from '@/lib/history/math';
 import { createHistoryStore, type HistoryStore, type HistoryStoreOptions } from '@/lib/history/store';
 import { coinSchema, snapshotSchema, type Coin, type Snapshot } from '@/lib/types';
 import { networkStats } from '../support/factories';
+import { withPgClient } from '../support/pg';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -57,15 +58,7 @@ function sqliteBackend(): Backend {
 function postgresBackend(): Backend {
   const prefix = `history_test_${process.pid}_${Date.now().toString(36)}`;
   const schemas: string[] = [];
-  const withClient = async <T,>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: DATABASE_URL });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const withClient = <T,>(fn: (client: pg.Client) => Promise<T>) => withPgClient(DATABASE_URL!, fn);
   // The schema goes in the URL (libpq's `options`), so the store under test needs no extra setting.
   const urlFor = (schema: string) => {
     const url = new URL(DATABASE_URL!);

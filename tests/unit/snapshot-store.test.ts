@@ -6,23 +6,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSharedRedis, type SharedRedis } from '@/lib/redis';
 import { SnapshotService, type SourceFetcher } from '@/lib/snapshot-service';
 import { createMemoryStore, createRedisStore, type SharedState, type SnapshotStore } from '@/lib/snapshot-store';
-import type { NetworkStats, Snapshot, SourcePayload } from '@/lib/types';
+import { emptyPayload, type NetworkStats, type Snapshot, type SourcePayload } from '@/lib/types';
 import { networkStats } from '../support/factories';
 import { freePort } from '../support/listen';
 
 const REDIS_URL = process.env.REDIS_URL;
 
 const stats = (tag: string, overrides: Partial<NetworkStats> = {}) => networkStats(tag, { priceBtc: 4e-7, ...overrides });
-const payload = (coins: NetworkStats[]): SourcePayload => ({
-  coins,
-  quotes: [],
-  btcUsd: 60_000,
-  btcEur: null,
-  volume24hBtcByTag: {},
-  rentals: [],
-  supplies: [],
-  heights: {},
-});
+const payload = (coins: NetworkStats[]): SourcePayload => ({ ...emptyPayload(), coins, btcUsd: 60_000 });
 const EMBEDDED: Snapshot = { asOf: '2024-03-16T00:00:00.000Z', mode: 'embedded', stale: true, btcUsd: null, eurPerUsd: null, rentals: [], sources: [], coins: [] };
 
 /** One upstream shared by both "instances": counts every request it gets. */
