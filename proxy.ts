@@ -1,12 +1,12 @@
 // `/` with no query is the same page for everyone until the snapshot changes, and it is most
 // visits' first page, so full-document GETs of it are served from a short-lived in-process copy
-// (lib/page-cache.ts) instead of being rendered per request. The copy is made by asking this
+// (lib/infra/page-cache.ts) instead of being rendered per request. The copy is made by asking this
 // server for the page, marked so the request goes through to the renderer. Client navigations
 // (RSC requests), any query string and every other path are untouched.
 import { NextResponse, type NextRequest } from 'next/server';
-import { log } from '@/lib/log';
-import { createPageCache, type CachedPage } from '@/lib/page-cache';
-import { servedStamp } from '@/lib/served-stamp';
+import { log } from '@/lib/infra/log';
+import { createPageCache, type CachedPage } from '@/lib/infra/page-cache';
+import { servedStamp } from '@/lib/infra/served-stamp';
 
 /** How far the cached `/` may trail the snapshot service's current data. */
 const TTL_MS = 10_000;

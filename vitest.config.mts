@@ -1,17 +1,39 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
-  resolve: {
-    alias: {
-      '@': fileURLToPath(new URL('./', import.meta.url)),
-      'server-only': fileURLToPath(new URL('./tests/unit/server-only-stub.ts', import.meta.url)),
-    },
+const resolve = {
+  alias: {
+    '@': fileURLToPath(new URL('./', import.meta.url)),
+    'server-only': fileURLToPath(new URL('./tests/unit/server-only-stub.ts', import.meta.url)),
   },
+};
+
+// Two projects: `unit` (pure and in-process, tests/unit/<domain>/) and `integration` (real Redis,
+// PostgreSQL and child processes, tests/integration/; run under scripts/with-redis.sh and
+// scripts/with-postgres.sh). `npx vitest run --project unit` runs the fast half alone.
+export default defineConfig({
+  resolve,
   test: {
-    include: ['tests/unit/**/*.test.ts'],
-    // Route handlers are called thousands of times by property tests: no API rate limit here.
-    env: { RATE_LIMIT_PER_MINUTE: '0' },
-    environment: 'node',
+    projects: [
+      {
+        resolve,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          // Route handlers are called thousands of times by property tests: no API rate limit here.
+          env: { RATE_LIMIT_PER_MINUTE: '0' },
+          environment: 'node',
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          env: { RATE_LIMIT_PER_MINUTE: '0' },
+          environment: 'node',
+        },
+      },
+    ],
   },
 });

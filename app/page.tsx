@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { Dashboard } from '@/components/dashboard';
-import { previewMetadata } from '@/lib/preview';
-import { parseDashboardParams } from '@/lib/search-params';
+import { getSnapshotView } from '@/lib/server/queries';
+import { previewMetadata } from '@/lib/server/preview-metadata';
+import { parseDashboardParams } from '@/lib/url/search-params';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -10,9 +11,9 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return previewMetadata({ title: 'Which small coin should your rig mine?', path: '/', state });
 }
 
-// `/` with a query: rendered per request. `/` without one is answered by proxy.ts from the
-// cached app/view/[key] page.
+// Rendered per request; `/` without a query is answered by proxy.ts's copy while it is fresh.
 export default async function HomePage({ searchParams }: Props) {
   const { state, errors } = parseDashboardParams(await searchParams);
-  return <Dashboard requested={state} errors={errors} />;
+  const { snapshot, servedAt } = await getSnapshotView();
+  return <Dashboard snapshot={snapshot} servedAt={servedAt} requested={state} errors={errors} />;
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { INITIAL_ADD_COIN_STATE, type AddCoinField, type AddCoinState } from '@/lib/add-coin-state';
+import { INITIAL_ADD_COIN_STATE, type AddCoinField, type AddCoinState } from '@/lib/registry/add-coin-state';
 
 type Option = { value: string; label: string };
 

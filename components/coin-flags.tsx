@@ -1,4 +1,4 @@
-import type { CoinFlag } from '@/lib/types';
+import type { CoinFlag } from '@/lib/model/types';
 
 const LABELS: Record<CoinFlag['code'], { label: string; bad: boolean }> = {
   lagging: { label: 'lagging', bad: true },

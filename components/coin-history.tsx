@@ -1,9 +1,10 @@
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
-import { getAlgorithm } from '@/lib/algorithms';
-import type { HistoryPoint } from '@/lib/history/store';
-import type { RigFigures } from '@/lib/profit';
-import { profitSeries, withGaps, type HistoryRange } from '@/lib/series';
-import type { Coin } from '@/lib/types';
+import { getAlgorithm } from '@/lib/mining/algorithms';
+import type { HistoryPoint } from '@/lib/history/math';
+import type { RigFigures } from '@/lib/mining/profit';
+import type { HistoryRange } from '@/lib/mining/time';
+import { profitSeries, withGaps } from '@/lib/ranking/series';
+import type { Coin } from '@/lib/model/types';
 import { LazyHistoryChart } from './charts/lazy';
 import { RangeSwitch } from './range-switch';
 

@@ -1,5 +1,5 @@
 import { formatUtc } from '@/components/data-banner';
-import { upcomingRewardChanges } from '@/lib/halvings';
+import { upcomingRewardChanges } from '@/lib/mining/halvings';
 import {
   INFLATION_FORMULA,
   LIQUIDITY_FORMULA,
@@ -8,10 +8,10 @@ import {
   NETWORK_SHARE_WARN,
   RENTAL_ATTACK_FORMULA,
   VARIANCE_FORMULA,
-} from '@/lib/risk';
-import type { RowRisk } from '@/lib/risk-view';
-import type { Coin, Snapshot } from '@/lib/types';
-import { formatCompact, formatDays, formatPercent, formatSignificant, formatUsd, MISSING } from '@/lib/units';
+} from '@/lib/risk/risk';
+import type { RowRisk } from '@/lib/ranking/row-risk';
+import type { Coin, Snapshot } from '@/lib/model/types';
+import { formatCompact, formatDays, formatPercent, formatSignificant, formatUsd, MISSING } from '@/lib/format/units';
 
 const MARKET_TEXT: Record<RowRisk['market'], string> = {
   'no-market': 'No market: no price, or nothing traded in 24 h. What you mine may not sell at any price.',

@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { getAlgorithm } from '@/lib/algorithms';
-import { CURRENCY_LABEL, type Rates } from '@/lib/currency';
-import type { ViewRow } from '@/lib/view';
-import { hrefWith, MAX_COMPARE_COINS, serializeDashboardState, SORT_OPTIONS, type DashboardState } from '@/lib/search-params';
-import { TABLE_COLUMNS, type Column } from '@/lib/table';
-import { formatCompact, formatHashrate, formatSignificant, MISSING } from '@/lib/units';
-import { formatMoney } from '@/lib/money';
+import { getAlgorithm } from '@/lib/mining/algorithms';
+import { CURRENCY_LABEL, type Rates } from '@/lib/ranking/currency';
+import type { ViewRow } from '@/lib/ranking/view';
+import { hrefWith, MAX_COMPARE_COINS, serializeDashboardState, SORT_OPTIONS, type DashboardState } from '@/lib/url/search-params';
+import { TABLE_COLUMNS, type Column } from '@/lib/ranking/columns';
+import { formatCompact, formatHashrate, formatSignificant, MISSING } from '@/lib/format/units';
+import { formatMoney } from '@/lib/format/money';
 import { CoinFlags } from './coin-flags';
 
 function SortHeader({ column, state }: { column: Column; state: DashboardState }) {

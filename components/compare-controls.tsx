@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useQueryStates } from 'nuqs';
 import { useEffect, useRef } from 'react';
-import { dashboardParsers, hrefWith, MAX_COMPARE_COINS, type DashboardState } from '@/lib/search-params';
+import { dashboardParsers, hrefWith, MAX_COMPARE_COINS, type DashboardState } from '@/lib/url/search-params';
 
 const COINS = { coins: dashboardParsers.coins };
 

@@ -10,26 +10,32 @@ import { ParamErrors } from '@/components/param-errors';
 import { RentVsMinePanel } from '@/components/rent-vs-mine';
 import { RigForm } from '@/components/rig-form';
 import { ViewSwitches } from '@/components/view-switches';
-import { ALGORITHMS, getAlgorithm } from '@/lib/algorithms';
-import { CURRENCY_LABEL, moneyPer } from '@/lib/currency';
-import { getSnapshotView } from '@/lib/data';
-import { rentVsMine } from '@/lib/rent-vs-mine';
-import { BASIS_LABEL, DEFAULT_BASIS } from '@/lib/basis';
-import { SCORE_FORMULA, SCORE_NAME } from '@/lib/score';
-import { hrefWith, serializeDashboardState, TOP_ROWS, type DashboardState, type ParamError } from '@/lib/search-params';
-import { buildView, deviceSums } from '@/lib/view';
+import { ALGORITHMS, getAlgorithm } from '@/lib/mining/algorithms';
+import { CURRENCY_LABEL, moneyPer } from '@/lib/ranking/currency';
+import { rentVsMine } from '@/lib/ranking/rent-vs-mine';
+import { BASIS_LABEL, DEFAULT_BASIS } from '@/lib/mining/basis';
+import { SCORE_FORMULA, SCORE_NAME } from '@/lib/mining/score';
+import { hrefWith, serializeDashboardState, TOP_ROWS, type DashboardState, type ParamError } from '@/lib/url/search-params';
+import { buildView, deviceSums } from '@/lib/ranking/view';
+import type { Snapshot } from '@/lib/model/types';
 
 /** Links that carry the whole view, minus the compare selection. */
 function viewQuery(state: DashboardState): string {
   return serializeDashboardState({ ...state, coins: [] });
 }
 
-/**
- * The ranked dashboard for one parsed URL state. Rendered per request by `/` and, for the view
- * with no params, by the cached `/view/default` that `proxy.ts` serves in its place.
- */
-export async function Dashboard({ requested, errors }: { requested: DashboardState; errors: readonly ParamError[] }) {
-  const { snapshot, servedAt: now } = await getSnapshotView();
+/** The ranked dashboard for one snapshot and one parsed URL state (the page reads the snapshot). */
+export function Dashboard({
+  snapshot,
+  servedAt: now,
+  requested,
+  errors,
+}: {
+  snapshot: Snapshot;
+  servedAt: number;
+  requested: DashboardState;
+  errors: readonly ParamError[];
+}) {
   const view = buildView(snapshot, requested);
   const { state, rig, rows, rates } = view;
   const unitLabel = `${CURRENCY_LABEL[state.currency]} / ${state.period}`;

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { CHAIN_SOURCE_PREFIX, isChainSourceId, type Snapshot } from '@/lib/types';
-import { formatAge } from '@/lib/units';
+import { CHAIN_SOURCE_PREFIX, isChainSourceId, type Snapshot } from '@/lib/model/types';
+import { formatAge } from '@/lib/format/units';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });

@@ -2,7 +2,7 @@
 
 import { debounce, useQueryStates } from 'nuqs';
 import { useState, useTransition } from 'react';
-import { dashboardParsers, DEVICE_SLUGS } from '@/lib/search-params';
+import { dashboardParsers, DEVICE_SLUGS } from '@/lib/url/search-params';
 
 /** Filters by algorithm, device class and name; each choice is written to the URL. */
 export function FilterBar({

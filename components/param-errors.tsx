@@ -1,4 +1,4 @@
-import type { ParamError } from '@/lib/search-params';
+import type { ParamError } from '@/lib/url/search-params';
 
 /** Invalid URL params, each named, with the fallback the page used instead. */
 export function ParamErrors({ errors }: { errors: readonly ParamError[] }) {

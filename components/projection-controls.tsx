@@ -2,7 +2,7 @@
 
 import { debounce, useQueryStates } from 'nuqs';
 import { useId, useState, useTransition } from 'react';
-import { dashboardParsers, HORIZONS, parseGrowth, parseHardwareCost } from '@/lib/search-params';
+import { dashboardParsers, HORIZONS, parseGrowth, parseHardwareCost } from '@/lib/url/search-params';
 
 const PARAMS = { growth: dashboardParsers.growth, days: dashboardParsers.days, hw: dashboardParsers.hw };
 

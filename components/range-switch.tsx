@@ -2,8 +2,8 @@
 
 import { useQueryStates } from 'nuqs';
 import { useTransition } from 'react';
-import { dashboardParsers } from '@/lib/search-params';
-import { HISTORY_RANGES, type HistoryRange } from '@/lib/series';
+import { dashboardParsers } from '@/lib/url/search-params';
+import { HISTORY_RANGES, type HistoryRange } from '@/lib/mining/time';
 
 const RANGE = { range: dashboardParsers.range };
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { getAlgorithm } from '@/lib/algorithms';
-import type { RentVsMine } from '@/lib/rent-vs-mine';
-import { formatHashrate, formatUsd, MISSING } from '@/lib/units';
+import { getAlgorithm } from '@/lib/mining/algorithms';
+import type { RentVsMine } from '@/lib/ranking/rent-vs-mine';
+import { formatHashrate, formatUsd, MISSING } from '@/lib/format/units';
 
 /** Per algorithm of the rig: what NiceHash would pay for its hashrate against mining the best coin. */
 export function RentVsMinePanel({ rows, available, contractHref }: { rows: RentVsMine[]; available: boolean; contractHref: string }) {

@@ -2,8 +2,8 @@
 
 import { debounce, useQueryStates } from 'nuqs';
 import { useEffect, useId, useMemo, useState, useTransition } from 'react';
-import { ALGORITHMS, getAlgorithm } from '@/lib/algorithms';
-import { getDevice, searchDevices, type RigDevice } from '@/lib/hardware';
+import { ALGORITHMS, getAlgorithm } from '@/lib/mining/algorithms';
+import { getDevice, searchDevices, type RigDevice } from '@/lib/hardware/catalog';
 import {
   dashboardParsers,
   DEFAULT_KWH_USD,
@@ -13,8 +13,8 @@ import {
   parseKwh,
   parseWatts,
   wattsKey,
-} from '@/lib/search-params';
-import { formatHashrate, parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from '@/lib/units';
+} from '@/lib/url/search-params';
+import { formatHashrate, parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from '@/lib/format/units';
 
 type Override = { slug: string; hashrate: string; watts: string };
 

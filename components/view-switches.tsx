@@ -2,9 +2,9 @@
 
 import { useQueryStates } from 'nuqs';
 import { useTransition } from 'react';
-import { BASES, BASIS_LABEL, DEFAULT_BASIS, type Basis } from '@/lib/basis';
-import { CURRENCY_LABEL } from '@/lib/currency';
-import { CURRENCIES, dashboardParsers, PERIODS, type CurrencySlug, type PeriodSlug } from '@/lib/search-params';
+import { BASES, BASIS_LABEL, DEFAULT_BASIS, type Basis } from '@/lib/mining/basis';
+import { CURRENCY_LABEL } from '@/lib/ranking/currency';
+import { CURRENCIES, dashboardParsers, PERIODS, type CurrencySlug, type PeriodSlug } from '@/lib/url/search-params';
 
 const VIEW = { per: dashboardParsers.per, cur: dashboardParsers.cur, basis: dashboardParsers.basis };
 

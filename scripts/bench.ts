@@ -23,7 +23,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
-import { redactRedisUrl } from '../lib/redis';
+import { redactRedisUrl } from '@/lib/infra/redis';
 import { startFixtureServer, type FixtureServer } from '../tests/support/fixture-server';
 import { LIGHTHOUSE_PAGES, printLighthouse, runLighthouse } from './lighthouse';
 

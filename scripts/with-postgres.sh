@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a command against a throwaway PostgreSQL: DATABASE_URL points at a fresh server on 127.0.0.1
-# that is stopped and deleted on exit. Usage: scripts/with-postgres.sh npx vitest run tests/unit/history-store.test.ts
+# that is stopped and deleted on exit. Usage: scripts/with-postgres.sh npx vitest run tests/integration/history-store.test.ts
 set -euo pipefail
 [ $# -gt 0 ] || { echo "usage: $0 command [args...]" >&2; exit 2; }
 

@@ -2,7 +2,7 @@
 # Runs a command against a throwaway Redis: REDIS_URL points at a fresh redis-server on 127.0.0.1
 # (its own port and folder, no persistence) that is stopped and deleted on exit. REDIS_SERVER_BIN
 # and REDIS_TEST_DIR are exported too, so a test can stop the server and start it again on the
-# same port. Usage: scripts/with-redis.sh npx vitest run tests/unit/rate-limit.test.ts
+# same port. Usage: scripts/with-redis.sh npx vitest run tests/integration/rate-limit.test.ts
 set -euo pipefail
 [ $# -gt 0 ] || { echo "usage: $0 command [args...]" >&2; exit 2; }
 

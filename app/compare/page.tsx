@@ -4,16 +4,16 @@ import { CoinFlags } from '@/components/coin-flags';
 import { CopyLink } from '@/components/copy-link';
 import { DataBanner } from '@/components/data-banner';
 import { ParamErrors } from '@/components/param-errors';
-import { getAlgorithm } from '@/lib/algorithms';
-import { COMPARE_METRICS, winnerIndex, type CompareMetric } from '@/lib/compare';
-import { CURRENCY_LABEL } from '@/lib/currency';
-import { getSnapshotView } from '@/lib/data';
-import { formatMoney } from '@/lib/money';
-import { previewMetadata } from '@/lib/preview';
-import { rankCoins } from '@/lib/ranking';
-import { hrefWith, parseDashboardParams, serializeDashboardState, type DashboardState } from '@/lib/search-params';
-import { formatCompact, formatDays, formatHashrate, formatPercent, formatSignificant, MISSING } from '@/lib/units';
-import { buildView } from '@/lib/view';
+import { getAlgorithm } from '@/lib/mining/algorithms';
+import { COMPARE_METRICS, winnerIndex, type CompareMetric } from '@/lib/ranking/compare';
+import { CURRENCY_LABEL } from '@/lib/ranking/currency';
+import { getSnapshotView } from '@/lib/server/queries';
+import { formatMoney } from '@/lib/format/money';
+import { previewMetadata } from '@/lib/server/preview-metadata';
+import { rankCoins } from '@/lib/ranking/ranking';
+import { hrefWith, parseDashboardParams, serializeDashboardState, type DashboardState } from '@/lib/url/search-params';
+import { formatCompact, formatDays, formatHashrate, formatPercent, formatSignificant, MISSING } from '@/lib/format/units';
+import { buildView } from '@/lib/ranking/view';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

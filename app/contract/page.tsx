@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataBanner } from '@/components/data-banner';
-import { ALGORITHMS, getAlgorithm } from '@/lib/algorithms';
-import { CONTRACT_ASSUMPTIONS, evaluateContract } from '@/lib/contract';
-import { parseContractParams, type ContractText } from '@/lib/contract-params';
-import { getSnapshotView } from '@/lib/data';
-import { estimate } from '@/lib/profit';
-import type { ParamError } from '@/lib/search-params';
-import { formatHashrate, formatSignificant, formatUsd, MISSING } from '@/lib/units';
+import { ALGORITHMS, getAlgorithm } from '@/lib/mining/algorithms';
+import { CONTRACT_ASSUMPTIONS, evaluateContract } from '@/lib/mining/contract';
+import { parseContractParams, type ContractText } from '@/lib/url/contract-params';
+import { getSnapshotView } from '@/lib/server/queries';
+import { estimate } from '@/lib/mining/profit';
+import type { ParamError } from '@/lib/url/search-params';
+import { formatHashrate, formatSignificant, formatUsd, MISSING } from '@/lib/format/units';
 
 export const metadata: Metadata = {
   title: 'Cloud-mining and hash-rental contract check',

@@ -1,6 +1,6 @@
-// Tick and tooltip text for the charts, through the shared formatters (lib/units, lib/money).
-import { formatMoney } from '@/lib/money';
-import { formatSignificant } from '@/lib/units';
+// Tick and tooltip text for the charts, through the shared formatters (lib/format/units, lib/format/money).
+import { formatMoney } from '@/lib/format/money';
+import { formatSignificant } from '@/lib/format/units';
 
 export type ValueFormat = 'usd' | 'btc' | 'eur' | 'plain';
 

@@ -1,12 +1,12 @@
 'use client';
 
 // One recorded figure of a coin over time (difficulty, network hashrate, price, the rig's
-// profit). Missing data stays missing: the series carries null points at gaps (lib/series.ts)
+// profit). Missing data stays missing: the series carries null points at gaps (lib/ranking/series.ts)
 // and the line breaks there rather than bridging them.
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
-import type { SeriesPoint } from '@/lib/series';
-import { numberFormat } from '@/lib/units';
+import type { SeriesPoint } from '@/lib/ranking/series';
+import { numberFormat } from '@/lib/format/units';
 import { CHART_HEIGHT } from './sizes';
 import { AXIS_LABEL, TICK, TOOLTIP_STYLE } from './styles';
 

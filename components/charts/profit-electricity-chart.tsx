@@ -4,7 +4,7 @@
 // break-even price. Marks the break-even price and the viewer's own price.
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
-import { formatUsd } from '@/lib/units';
+import { formatUsd } from '@/lib/format/units';
 import { niceScale } from './format';
 import { CHART_HEIGHT } from './sizes';
 import { AXIS_LABEL, TICK, TOOLTIP_STYLE } from './styles';

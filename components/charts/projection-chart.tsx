@@ -4,7 +4,7 @@
 // markers at reward changes (halvings) and at the day the rig pays for itself.
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
-import { formatUsd } from '@/lib/units';
+import { formatUsd } from '@/lib/format/units';
 import { niceScale } from './format';
 import { CHART_HEIGHT } from './sizes';
 import { AXIS_LABEL, LEGEND_ITEM_STYLE, LEGEND_STYLE, MARKER_STYLE, TICK, TOOLTIP_STYLE } from './styles';

@@ -5,7 +5,7 @@
 // Tags that would overlap in a crowd are dropped; the tooltip names every point.
 import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 import type { ScatterShapeProps, TooltipContentProps } from 'recharts';
-import { getAlgorithm } from '@/lib/algorithms';
+import { getAlgorithm } from '@/lib/mining/algorithms';
 import { algorithmColor } from './colors';
 import { formatChartValue, niceScale, type ValueFormat } from './format';
 import { CHART_HEIGHT } from './sizes';

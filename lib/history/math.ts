@@ -1,15 +1,16 @@
 // The history's pure arithmetic: snapshot → rows, hourly buckets, averages and the coefficient of
 // variation. Kept out of SQL so both dialects run the same plain selects and the maths is tested once.
-import { AVERAGE_WINDOWS, type AverageWindow, type Coin, type Snapshot } from '../types';
+import { AVERAGE_WINDOWS, type AverageWindow, type Coin, type Snapshot } from '@/lib/model/types';
 import type { Resolution } from './schema';
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
+import { DAY_MS, HOUR_MS } from '@/lib/mining/time';
+
+export { DAY_MS, HOUR_MS };
 /** Raw points are kept this long, then folded into hourly points. */
 export const RAW_RETENTION_MS = 7 * DAY_MS;
 /** Hourly points are kept this long, then deleted. */
 export const HOURLY_RETENTION_MS = 365 * DAY_MS;
-/** The averaging windows (lib/types AVERAGE_WINDOWS) in ms. */
+/** The averaging windows (lib/model/types AVERAGE_WINDOWS) in ms. */
 export const AVERAGE_WINDOW_MS: Record<AverageWindow, number> = { '24h': DAY_MS, '3d': 3 * DAY_MS, '7d': 7 * DAY_MS };
 export type { AverageWindow };
 

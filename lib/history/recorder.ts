@@ -3,10 +3,10 @@
 // down only the newest snapshots wait. The snapshot held in memory is never touched. An outage is
 // logged once (the store's health: history_db_unavailable, then history_db_rejoined), not once per
 // attempt; of the snapshots it costs, the first is an error line and the rest are counted.
-import { log } from '../log';
+import { log } from '@/lib/infra/log';
 import { HOUR_MS } from './math';
 import { createHistoryHealth, type HistoryStore } from './store';
-import type { Snapshot } from '../types';
+import type { Snapshot } from '@/lib/model/types';
 
 export type HistoryRecorderOptions = {
   /** First retry delay; doubles on each further failure of the same snapshot. */

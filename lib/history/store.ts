@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Expression, type Insertable, type Selectable } from 'kysely';
 import pg from 'pg';
-import { log } from '../log';
+import { log } from '@/lib/infra/log';
 import {
   AVERAGE_WINDOW_MS,
   DAY_MS,
@@ -25,7 +25,7 @@ import {
   type StoredPoint,
 } from './math';
 import { historyMigrations, type CoinPointsTable, type Database, type Dialect, type Resolution } from './schema';
-import { AVERAGE_WINDOWS, type Snapshot } from '../types';
+import { AVERAGE_WINDOWS, type Snapshot } from '@/lib/model/types';
 
 export type { Avg, HistoryPoint } from './math';
 

@@ -3,7 +3,7 @@
 // block time, algorithm, price id, block reward by height) and a citation for each fact.
 import { z } from 'zod';
 
-import { algorithmFromUpstream, getAlgorithm } from '@/lib/algorithms';
+import { algorithmFromUpstream, getAlgorithm } from '@/lib/mining/algorithms';
 import { chainSourceSchema } from '@/lib/sources/chain/types';
 
 /** Slugs shown as examples when an algorithm is unknown (all of them would be a wall of text). */
@@ -29,7 +29,7 @@ const algorithmSchema = z.string().superRefine((slug, ctx) => {
   const hint = near ? `did you mean "${near.slug}"? ` : '';
   ctx.addIssue({
     code: 'custom',
-    message: `unknown algorithm "${slug}": ${hint}use a slug from lib/algorithms.ts, e.g. ${EXAMPLE_SLUGS.join(', ')}`,
+    message: `unknown algorithm "${slug}": ${hint}use a slug from lib/mining/algorithms.ts, e.g. ${EXAMPLE_SLUGS.join(', ')}`,
   });
 });
 

@@ -3,8 +3,8 @@
 // format) and a version; each instance keeps the file as its local copy and follows the version.
 // A change is published only if the version is still the one it was made from (compare-and-set),
 // so two instances adding at once never lose one another's coin: the loser re-reads and retries.
-import { log } from '../log';
-import type { SharedRedis } from '../redis';
+import { log } from '@/lib/infra/log';
+import type { SharedRedis } from '@/lib/infra/redis';
 import type { RegistryEntry } from './schema';
 import { readUserCoinsText, RegistryFieldError, replaceUserCoinsText } from './store';
 
@@ -34,7 +34,7 @@ export function createSharedUserCoins(redis: SharedRedis, prefix: string): Share
     try {
       return await op();
     } catch {
-      return null; // lib/redis.ts logs the outage once
+      return null; // lib/infra/redis.ts logs the outage once
     }
   }
   return {

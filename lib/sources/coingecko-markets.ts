@@ -1,10 +1,10 @@
 // CoinGecko /api/v3/coins/markets: circulating, total and max supply by CoinGecko id, for the
-// inflation figure in lib/risk.ts. Shape as in the 2025-03-04 recording (tests/fixtures).
+// inflation figure in lib/risk/risk.ts. Shape as in the 2025-03-04 recording (tests/fixtures).
 import { z } from 'zod';
 
-import type { SourceResult } from '../types';
 import { fetchJson } from './http';
 import { parseEntries, parseOrThrow, positiveOrNull, upstreamNumber } from './parse';
+import type { SourceResult } from '@/lib/sources/contract';
 
 /** One coin; CoinGecko gives null (and for some coins 0) where it does not know a supply. */
 export const coinGeckoMarketSchema = z.object({

@@ -1,9 +1,9 @@
 // CoinGecko /api/v3/simple/price: USD prices and 24 h volumes by CoinGecko id, plus BTC/USD.
 import { z } from 'zod';
 
-import type { PriceQuote, SourceResult } from '../types';
 import { fetchJson } from './http';
 import { isoFromUnixSeconds, parseEntries, parseOrThrow, positiveOrNull, signedNumber, upstreamNumber } from './parse';
+import type { PriceQuote, SourceResult } from '@/lib/sources/contract';
 
 /** One id's quote; CoinGecko omits fields it does not know, so each is optional. */
 export const coinGeckoQuoteSchema = z.object({

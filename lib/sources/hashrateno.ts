@@ -2,10 +2,11 @@
 // Every value arrives as a string, including exponent forms ("5.7106939733697E-5").
 import { z } from 'zod';
 
-import { algorithmFromUpstream } from '../algorithms';
-import type { NetworkStats, SourceResult } from '../types';
+import { algorithmFromUpstream } from '@/lib/mining/algorithms';
+import type { NetworkStats } from '@/lib/model/types';
 import { fetchJson } from './http';
 import { parseEntries, parseOrThrow, positiveOrNull, signedNumber, upstreamNumber } from './parse';
+import type { SourceResult } from '@/lib/sources/contract';
 
 // %-changes are signed and -1 is a real value there (BTG usdPrice1h in the 2024 recording).
 const change = signedNumber.optional();

@@ -1,7 +1,7 @@
 // NiceHash public GET /main/api/v2/public/simplemultialgo/info: the hash-rental marketplace's
-// current price ("paying") and speed per algorithm, for the rental-attack cost in lib/risk.ts.
+// current price ("paying") and speed per algorithm, for the rental-attack cost in lib/risk/risk.ts.
 //
-// THE UNIT OF `paying` (pinned by tests/unit/nicehash.test.ts):
+// THE UNIT OF `paying` (pinned by tests/unit/sources/nicehash.test.ts):
 // - REST `paying` is SATOSHI per base unit (H/s, Sol/s or G/s) per day, so BTC per H/s per day =
 //   paying × 1e-8. NiceHash's own developer page annotates the field `"paying":"0.0000286"
 //   //paying (sat/[H/Sol/G]/day)` (nicehash.com/software-developers); UG-Miner divides it by
@@ -25,10 +25,10 @@
 // it; algorithms without such evidence get rentableHashrate null, never a guessed unit.
 import { z } from 'zod';
 
-import { getAlgorithm } from '../algorithms';
-import type { SourceResult } from '../types';
+import { getAlgorithm } from '@/lib/mining/algorithms';
 import { fetchJson } from './http';
 import { parseEntries, parseOrThrow, upstreamNumber } from './parse';
+import type { SourceResult } from '@/lib/sources/contract';
 
 export const NICEHASH_DEFAULT_URL = 'https://api2.nicehash.com';
 export const NICEHASH_SIMPLEMULTIALGO_PATH = '/main/api/v2/public/simplemultialgo/info';
@@ -38,7 +38,7 @@ export const REST_PAYING_TO_BTC_PER_HASH_PER_DAY = 1e-8;
 /** Websocket `sma` paying (BTC per GH/s per day) → BTC per H/s per day (NiceHashMiner's Mult). */
 export const SMA_PAYING_TO_BTC_PER_HASH_PER_DAY = 1e-9;
 
-/** NiceHash algorithm name (REST `algorithm`) → our slug in lib/algorithms.ts. Others are skipped. */
+/** NiceHash algorithm name (REST `algorithm`) → our slug in lib/mining/algorithms.ts. Others are skipped. */
 export const NICEHASH_ALGORITHMS: Readonly<Record<string, string>> = {
   SCRYPT: 'scrypt',
   SHA256ASICBOOST: 'sha256d',

@@ -2,10 +2,11 @@
 // into NetworkStats. Prices stay in BTC here; the snapshot converts them with the BTC/USD rate.
 import { z } from 'zod';
 
-import { algorithmFromUpstream } from '../algorithms';
-import type { NetworkStats, SourceResult } from '../types';
+import { algorithmFromUpstream } from '@/lib/mining/algorithms';
+import type { NetworkStats } from '@/lib/model/types';
 import { fetchJson } from './http';
 import { isoFromUnixSeconds, parseEntries, parseOrThrow, positiveOrNull, signedNumber, upstreamNumber } from './parse';
+import type { SourceResult } from '@/lib/sources/contract';
 
 const optionalNumber = upstreamNumber.optional();
 

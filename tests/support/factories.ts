@@ -1,5 +1,5 @@
 // Test data builders shared by the unit tests: a RVN-like KawPow coin unless told otherwise.
-import type { NetworkStats } from '@/lib/types';
+import type { NetworkStats } from '@/lib/model/types';
 
 /** RVN's figures from the hashrate.no recording: D = 85,166, k = 2^32, T = 60 s, R = 2,500. */
 export function networkStats(tag: string, overrides: Partial<NetworkStats> = {}): NetworkStats {

@@ -73,7 +73,7 @@ const ROUTES = {
     empty: '{}',
   },
   '/v1/coins': {
-    file: 'lib/embedded/hashrateno-v1_coins-2024-03-16.json',
+    file: 'lib/snapshot/embedded/hashrateno-v1_coins-2024-03-16.json',
     wrongShape: '{"coins":[]}',
     empty: '[]',
     needsApiKey: true,

@@ -1,5 +1,5 @@
-// A stand-in for the server process that tests/unit/kill-persistence.test.ts kills with SIGKILL:
-// the real SnapshotService, history store and recorder wired as lib/data.ts wires them (that
+// A stand-in for the server process that tests/integration/kill-persistence.test.ts kills with SIGKILL:
+// the real SnapshotService, history store and recorder wired as lib/server/services.ts wires them (that
 // module is server-only), refreshing almost back to back so a kill can land anywhere in a write.
 // Configured by the app's own environment variables (SOURCES, *_URL, SNAPSHOT_FILE, HISTORY_FILE,
 // DATABASE_URL). Reports on stdout, one line each, prefixed with EVENT_PREFIX:
@@ -8,12 +8,12 @@
 //   refreshed  a refresh finished and its snapshot was persisted (n, asOf)
 // Run directly: SOURCES=whattomine,coingecko WHATTOMINE_URL=… npx tsx tests/support/kill-child.ts
 import path from 'node:path';
-import { embeddedSnapshot } from '../../lib/embedded';
-import { parseEnv } from '../../lib/env';
+import { embeddedSnapshot } from '@/lib/snapshot/embedded';
+import { parseEnv } from '@/lib/infra/env';
 import { createHistoryRecorder } from '../../lib/history/recorder';
 import { createHistoryStore } from '../../lib/history/store';
-import { SnapshotService } from '../../lib/snapshot-service';
-import { buildFetchers } from '../../lib/sources';
+import { SnapshotService } from '@/lib/snapshot/service';
+import { buildFetchers } from '@/lib/server/fetchers';
 
 export const EVENT_PREFIX = 'KILL-CHILD ';
 const PAUSE_MS = 30;
@@ -33,8 +33,9 @@ async function main(): Promise<void> {
     refreshSeconds: env.REFRESH_SECONDS,
     snapshotFile: env.SNAPSHOT_FILE,
     embedded: embeddedSnapshot,
-    history: { reader: history, record: (snapshot) => recorder.enqueue(snapshot) },
+    history: { reader: history },
   });
+  service.onPublished((snapshot) => recorder.enqueue(snapshot));
 
   // Reported synchronously after get() resolves: the background refresh it may start cannot have
   // finished yet, so with a snapshot on disk this is the one restored from it.

@@ -1,4 +1,4 @@
-// The app's structured log lines (lib/log.ts: console.log for info, console.error for warn/error),
+// The app's structured log lines (lib/infra/log.ts: console.log for info, console.error for warn/error),
 // captured and parsed for a test. Call vi.restoreAllMocks() after.
 import { vi } from 'vitest';
 

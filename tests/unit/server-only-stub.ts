@@ -1,2 +1,2 @@
-// vitest runs lib/data.ts outside React Server Components; the real `server-only` would throw.
+// vitest runs lib/server/services.ts outside React Server Components; the real `server-only` would throw.
 export {};

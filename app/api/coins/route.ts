@@ -1,4 +1,5 @@
-import { getSnapshot, rateLimited } from '@/lib/data';
+import { getSnapshot } from '@/lib/server/queries';
+import { rateLimited } from '@/app/api/_lib/respond';
 
 export const dynamic = 'force-dynamic';
 

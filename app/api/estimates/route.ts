@@ -1,5 +1,6 @@
-import { estimatesResponse } from '@/lib/api';
-import { getSnapshot, parseApiRequest } from '@/lib/data';
+import { estimatesResponse } from '@/lib/share/estimates-json';
+import { getSnapshot } from '@/lib/server/queries';
+import { parseApiRequest } from '@/app/api/_lib/respond';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,7 @@
-import { getSnapshot, parseApiRequest } from '@/lib/data';
-import { tableToCsv } from '@/lib/table';
-import { buildView } from '@/lib/view';
+import { getSnapshot } from '@/lib/server/queries';
+import { parseApiRequest } from '@/app/api/_lib/respond';
+import { tableToCsv } from '@/lib/ranking/columns';
+import { buildView } from '@/lib/ranking/view';
 
 export const dynamic = 'force-dynamic';
 

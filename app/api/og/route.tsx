@@ -1,7 +1,8 @@
 import { ImageResponse } from 'next/og';
-import { getSnapshot, rateLimited } from '@/lib/data';
-import { previewCard } from '@/lib/preview-card';
-import { parseDashboardParams } from '@/lib/search-params';
+import { getSnapshot } from '@/lib/server/queries';
+import { rateLimited } from '@/app/api/_lib/respond';
+import { previewCard } from '@/lib/share/preview-card';
+import { parseDashboardParams } from '@/lib/url/search-params';
 
 export const dynamic = 'force-dynamic';
 

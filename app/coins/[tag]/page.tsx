@@ -7,22 +7,22 @@ import { CopyLink } from '@/components/copy-link';
 import { DataBanner, formatUtc } from '@/components/data-banner';
 import { ProjectionControls } from '@/components/projection-controls';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
-import { upcomingRewardChanges } from '@/lib/halvings';
-import { previewMetadata } from '@/lib/preview';
-import { breakEvenElectricityUsdPerKwh, profitAgainstElectricity, projectCumulativeProfit } from '@/lib/projection';
+import { upcomingRewardChanges } from '@/lib/mining/halvings';
+import { previewMetadata } from '@/lib/server/preview-metadata';
+import { breakEvenElectricityUsdPerKwh, profitAgainstElectricity, projectCumulativeProfit } from '@/lib/mining/projection';
 import { ParamErrors } from '@/components/param-errors';
-import { getAlgorithm } from '@/lib/algorithms';
+import { getAlgorithm } from '@/lib/mining/algorithms';
 import { CoinHistory } from '@/components/coin-history';
 import { CoinRisks } from '@/components/coin-risks';
-import { getCoin, getHistory, getRegistry } from '@/lib/data';
+import { getCoin, getHistory, getRegistry } from '@/lib/server/queries';
 import { CHAIN_KIND_LABELS } from '@/lib/sources/chain/types';
-import { rowRisk } from '@/lib/risk-view';
-import { RANGE_MS } from '@/lib/series';
-import { PERIOD_DAYS, perPeriod, probabilityOfBlockWithin, SECONDS_PER_DAY, type Period } from '@/lib/profit';
-import { estimateRow } from '@/lib/ranking';
-import { rigFromState, usesDefaultRig } from '@/lib/rig';
-import { parseDashboardParams, serializeDashboardState } from '@/lib/search-params';
-import type { SourceId, Snapshot } from '@/lib/types';
+import { rowRisk } from '@/lib/ranking/row-risk';
+import { RANGE_MS } from '@/lib/mining/time';
+import { PERIOD_DAYS, perPeriod, probabilityOfBlockWithin, SECONDS_PER_DAY, type Period } from '@/lib/mining/profit';
+import { estimateRow } from '@/lib/ranking/ranking';
+import { rigFromState, usesDefaultRig } from '@/lib/ranking/rig';
+import { parseDashboardParams, serializeDashboardState } from '@/lib/url/search-params';
+import type { SourceId, Snapshot } from '@/lib/model/types';
 import {
   formatAge,
   formatCompact,
@@ -32,7 +32,7 @@ import {
   formatSignificant,
   formatUsd,
   MISSING,
-} from '@/lib/units';
+} from '@/lib/format/units';
 
 type Props = {
   params: Promise<{ tag: string }>;

@@ -1,9 +1,11 @@
 'use server';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { checkFailure, credentialsFailure, entryFromValues, valuesFromForm, type AddCoinState } from '@/lib/add-coin';
-import { getAlgorithm } from '@/lib/algorithms';
-import { addRegistryCoin, chainCheckOptions, rateLimited, removeRegistryCoin } from '@/lib/data';
+import { checkFailure, credentialsFailure, entryFromValues, valuesFromForm, type AddCoinState } from '@/lib/registry/add-coin';
+import { getAlgorithm } from '@/lib/mining/algorithms';
+import { addRegistryCoin, removeRegistryCoin } from '@/lib/server/registry-actions';
+import { chainCheckOptions } from '@/lib/server/queries';
+import { rateLimited } from '@/app/api/_lib/respond';
 import { RegistryFieldError } from '@/lib/registry/store';
 import { describeChainStats, fetchChainStats } from '@/lib/sources/chain';
 

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AddCoinForm } from '@/components/add-coin-form';
 import { formatUtc } from '@/components/data-banner';
-import { ALGORITHMS, getAlgorithm } from '@/lib/algorithms';
-import { getRegistry, getSnapshot } from '@/lib/data';
+import { ALGORITHMS, getAlgorithm } from '@/lib/mining/algorithms';
+import { getRegistry, getSnapshot } from '@/lib/server/queries';
 import { CHAIN_KINDS, CHAIN_KIND_LABELS } from '@/lib/sources/chain/types';
-import { chainSourceId } from '@/lib/types';
+import { chainSourceId } from '@/lib/model/types';
 import { removeCoin, submitCoin } from './actions';
 
 export const metadata: Metadata = {

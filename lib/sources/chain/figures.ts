@@ -1,7 +1,7 @@
 // Bounds shared by the chain adapters: a figure that is zero, negative, not finite or beyond any
 // real chain is unknown (null), never 0, NaN or Infinity.
 import type { ChainStats } from './types';
-import { MAX_HASHRATE } from '../../units';
+import { MAX_HASHRATE } from '@/lib/format/units';
 import { positiveOrNull } from '../parse';
 
 export const MAX_HEIGHT = 1e9;

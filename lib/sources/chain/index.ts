@@ -1,7 +1,7 @@
 // Single-chain sources: one entry point that dispatches on the source's kind, and the one-line
 // message the add-coin page shows after a live check.
-import type { HashrateUnit } from '../../algorithms';
-import { formatHashrate, formatSignificant, numberFormat } from '../../units';
+import type { HashrateUnit } from '@/lib/mining/algorithms';
+import { formatHashrate, formatSignificant, numberFormat } from '@/lib/format/units';
 import { fetchBitcoinRpc } from './bitcoin-rpc';
 import { fetchBlockbook } from './blockbook';
 import { fetchIquidus } from './iquidus';
@@ -9,7 +9,7 @@ import { fetchMoneroRpc } from './monero-rpc';
 import type { ChainFetchOptions, ChainSource, ChainStats } from './types';
 import { fetchYiimp } from './yiimp';
 
-export { AddressRefusedError } from '../../net-guard';
+export { AddressRefusedError } from '@/lib/infra/net-guard';
 export { ChainConfigError } from './request';
 
 /** Asks the source for its figures; throws UpstreamError, SchemaError, ChainConfigError or AddressRefusedError. */

@@ -4,7 +4,7 @@
 // an error. A body must be a plain number (an HTML error page is not one).
 import { z } from 'zod';
 
-import { AddressRefusedError } from '../../net-guard';
+import { AddressRefusedError } from '@/lib/infra/net-guard';
 import { SchemaError, UpstreamError } from '../http';
 import { chainStats } from './figures';
 import { getText } from './request';

@@ -5,7 +5,7 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 
-import { AddressRefusedError, assertPublicHost, guardedLookup } from '../../net-guard';
+import { AddressRefusedError, assertPublicHost, guardedLookup } from '@/lib/infra/net-guard';
 import { parseRetryAfter, UpstreamError } from '../http';
 
 /** Larger answers are refused: every status page we read is a few kB. */

@@ -1,0 +1,2 @@
+// Device ids are permanent URL keys (dev=<id>:<count>): kebab-case, checked by the catalog schema and the URL parser.
+export const DEVICE_ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;

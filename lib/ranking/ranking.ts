@@ -1,0 +1,109 @@
+// Joins a snapshot's coins with a rig: one estimate per coin, filtered and sorted as the URL
+// says. Used by the page and by /api/estimates so both rank identically.
+import { getAlgorithm } from '@/lib/mining/algorithms';
+import { coinOnBasis, type Basis, type BasisUsed } from '@/lib/mining/basis';
+import { estimate, type Estimate } from '@/lib/mining/profit';
+import type { Rig } from './rig';
+import { rewardToEffort } from '@/lib/mining/score';
+import type { DashboardState, SortSlug } from '@/lib/url/search-params';
+import type { Coin } from '@/lib/model/types';
+
+export type RankedRow = {
+  coin: Coin;
+  /** The rig's hashrate and power for this coin's algorithm; null when the rig has none. */
+  hashrate: number | null;
+  powerWatts: number | null;
+  /** null when the rig has no hashrate for this algorithm. */
+  estimate: Estimate | null;
+  /** Reward-to-effort (lib/mining/score.ts): profit per kWh, USD/kWh. */
+  score: number | null;
+  /** Which figures the estimate used: current, or an upstream or history average. */
+  basisUsed: BasisUsed;
+};
+
+type SortKey = (row: RankedRow) => number | string | null;
+
+const SORT_KEYS: Record<SortSlug, SortKey> = {
+  profit: (r) => r.estimate?.profitUsdPerDay ?? null,
+  score: (r) => r.score,
+  revenue: (r) => r.estimate?.revenueUsdPerDay ?? null,
+  coins: (r) => r.estimate?.coinsPerDay ?? null,
+  cost: (r) => r.estimate?.powerCostUsdPerDay ?? null,
+  price: (r) => r.coin.priceUsd,
+  volume: (r) => r.coin.volume24hUsd,
+  nethash: (r) => r.coin.networkHashrate,
+  difficulty: (r) => r.coin.difficulty,
+  reward: (r) => r.coin.blockReward,
+  share: (r) => r.estimate?.networkShare ?? null,
+  name: (r) => r.coin.name.toLowerCase(),
+  algorithm: (r) => getAlgorithm(r.coin.algorithm)?.name.toLowerCase() ?? r.coin.algorithm,
+};
+
+export function estimateRow(current: Coin, rig: Rig, basis: Basis = 'current'): RankedRow {
+  const { coin, used: basisUsed } = coinOnBasis(current, basis);
+  const hashrate = rig.hashrates[coin.algorithm] ?? null;
+  const powerWatts = rig.powerWatts[coin.algorithm] ?? null;
+  if (hashrate === null) return { coin, hashrate, powerWatts, estimate: null, score: null, basisUsed };
+  const result = estimate(coin, {
+    hashrate,
+    powerWatts: powerWatts ?? 0,
+    electricityUsdPerKwh: rig.electricityUsdPerKwh,
+    poolFeePercent: rig.poolFeePercent,
+  });
+  return {
+    coin,
+    hashrate,
+    powerWatts,
+    estimate: result,
+    score: rewardToEffort(result.profitUsdPerDay, powerWatts),
+    basisUsed,
+  };
+}
+
+export function matchesFilters(
+  coin: Coin,
+  filters: Pick<DashboardState, 'algorithm' | 'device' | 'query'>,
+): boolean {
+  if (filters.algorithm && coin.algorithm !== filters.algorithm) return false;
+  if (filters.device) {
+    const devices = getAlgorithm(coin.algorithm)?.devices ?? [];
+    if (!devices.some((d) => d.toLowerCase() === filters.device)) return false;
+  }
+  if (filters.query) {
+    const q = filters.query.toLowerCase();
+    if (!coin.tag.toLowerCase().includes(q) && !coin.name.toLowerCase().includes(q)) return false;
+  }
+  return true;
+}
+
+/** Rows for the coins that pass the filters, sorted; missing values always sort last. */
+export function rankCoins(
+  coins: readonly Coin[],
+  rig: Rig,
+  view: Pick<DashboardState, 'sort' | 'dir' | 'algorithm' | 'device' | 'query'> & { basis?: Basis },
+): RankedRow[] {
+  const key = SORT_KEYS[view.sort];
+  const sign = view.dir === 'asc' ? 1 : -1;
+  return coins
+    .filter((coin) => matchesFilters(coin, view))
+    .map((coin) => estimateRow(coin, rig, view.basis))
+    .sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      // Rows the key cannot rank (no market to price profit) still rank among themselves by the
+      // coins they would mine, which is what a miner can still compare; then by tag.
+      if (ka === null && kb === null) return byCoinsPerDay(a, b) || a.coin.tag.localeCompare(b.coin.tag);
+      if (ka === null) return 1;
+      if (kb === null) return -1;
+      const order = typeof ka === 'string' || typeof kb === 'string' ? String(ka).localeCompare(String(kb)) : ka - kb;
+      return order !== 0 ? sign * order : a.coin.tag.localeCompare(b.coin.tag);
+    });
+}
+
+/** More coins per day first; rows without an estimate after those with one. */
+function byCoinsPerDay(a: RankedRow, b: RankedRow): number {
+  const ca = a.estimate?.coinsPerDay ?? null;
+  const cb = b.estimate?.coinsPerDay ?? null;
+  if (ca === null || cb === null) return ca === cb ? 0 : ca === null ? 1 : -1;
+  return cb - ca;
+}

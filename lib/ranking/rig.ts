@@ -1,0 +1,45 @@
+// The rig a page estimates for: catalog devices × counts, summed per algorithm, with any
+// hand-entered hashrate or power taking the place of the sum for its algorithm. With nothing
+// in the URL, a default rig that makes the first view useful. Base units throughout (H/s, W).
+import { getDevice, sumRig, type RigDevice } from '@/lib/hardware/catalog';
+import type { DashboardState } from '@/lib/url/search-params';
+
+export type Rig = {
+  /** Hashrate per algorithm slug, base units. */
+  hashrates: Record<string, number>;
+  /** Power draw at the wall per algorithm slug, watts. */
+  powerWatts: Record<string, number>;
+  electricityUsdPerKwh: number;
+  poolFeePercent: number;
+  devices: RigDevice[];
+};
+
+/** One RTX 3070: a common card; its figures (and their sources) are in lib/hardware/devices.json. */
+export const DEFAULT_DEVICES: readonly RigDevice[] = [{ id: 'nvidia-rtx-3070', count: 1 }];
+
+export function defaultRigName(): string {
+  return DEFAULT_DEVICES.map((d) => `${d.count} × ${getDevice(d.id)?.name ?? d.id}`).join(' + ');
+}
+
+/** True when the URL names no device, hashrate or power. */
+export function usesDefaultRig(state: Pick<DashboardState, 'devices' | 'hashrates' | 'powerWatts'>): boolean {
+  return state.devices.length === 0 && Object.keys(state.hashrates).length === 0 && Object.keys(state.powerWatts).length === 0;
+}
+
+export function rigFromState(state: DashboardState): Rig {
+  const devices = usesDefaultRig(state) ? [...DEFAULT_DEVICES] : state.devices;
+  const summed = sumRig(devices);
+  const hashrates = { ...summed.hashrates, ...state.hashrates };
+  const powerWatts: Record<string, number> = {};
+  for (const slug of Object.keys(hashrates)) {
+    const watts = state.powerWatts[slug] ?? summed.powerWatts[slug];
+    if (watts !== undefined) powerWatts[slug] = watts;
+  }
+  return {
+    hashrates,
+    powerWatts,
+    electricityUsdPerKwh: state.electricityUsdPerKwh,
+    poolFeePercent: state.poolFeePercent,
+    devices,
+  };
+}

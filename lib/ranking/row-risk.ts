@@ -1,0 +1,77 @@
+// The risks behind one row's estimate, put together from lib/risk/risk's formulas: can the coins be
+// sold, would the rig move the network, how lumpy are solo rewards, what does it cost to rent
+// the network for an hour. The table, the coin page and the API all read this one shape.
+import type { RankedRow } from './ranking';
+import {
+  inflation,
+  liquidityShare,
+  LIQUIDITY_WARN,
+  marketStatus,
+  networkShareRisk,
+  rentalAttackCost,
+  variance,
+  type Inflation,
+  type MarketStatus,
+  type NetworkShareRisk,
+  type RentalAttackCost,
+  type Variance,
+} from '@/lib/risk/risk';
+import type { RentalPrice } from '@/lib/model/types';
+
+export type RowRisk = {
+  market: MarketStatus;
+  /** The rig's daily output value ÷ 24 h volume. */
+  liquidity: number | null;
+  /** True when the rig's output would be more than 1 % of a day's trading. */
+  illiquid: boolean;
+  network: NetworkShareRisk;
+  variance: Variance;
+  security: RentalAttackCost;
+  /** False when no hash-rental prices were fetched at all (the NiceHash source is off). */
+  securityKnown: boolean;
+  inflation: Inflation;
+  /** Short labels for badges and the CSV, worst first. */
+  labels: string[];
+};
+
+export function rowRisk(row: RankedRow, rentals: readonly RentalPrice[], btcUsd: number | null): RowRisk {
+  const { coin, estimate, hashrate } = row;
+  const market = marketStatus(coin.priceUsd, coin.volume24hUsd);
+  const liquidity = liquidityShare(estimate?.revenueUsdPerDay ?? null, coin.volume24hUsd);
+  const illiquid = liquidity !== null && liquidity > LIQUIDITY_WARN;
+  const network = networkShareRisk(hashrate, coin.networkHashrate);
+  const rental = rentals.find((r) => r.algorithm === coin.algorithm);
+  const security = rentalAttackCost({
+    networkHashrate: coin.networkHashrate,
+    payingBtcPerHashPerDay: rental?.payingBtcPerHashPerDay ?? null,
+    btcUsd,
+    rentableHashrate: rental ? rental.rentableHashrate : 0,
+  });
+  const labels: string[] = [];
+  if (market === 'no-market') labels.push('no market');
+  else if (market === 'thin') labels.push('thin market');
+  if (illiquid) labels.push('output > 1 % of volume');
+  if (network.warn) labels.push('big share');
+  if (security.rentableShare !== null && security.rentableShare >= 0.5) labels.push('rentable 51 %');
+  return {
+    market,
+    liquidity,
+    illiquid,
+    network,
+    securityKnown: rentals.length > 0,
+    variance: variance(estimate?.soloDaysToBlock != null ? estimate.soloDaysToBlock * 86_400 : null),
+    security,
+    inflation: inflation({
+      emissionPerDay: coin.emissionPerDay,
+      blockReward: coin.blockReward,
+      blockTimeSeconds: coin.blockTimeSeconds,
+      circulatingSupply: coin.circulatingSupply,
+    }),
+    labels,
+  };
+}
+
+/** "Hide coins I could not sell": no market, a thin one, or output above 1 % of the volume. */
+export function sellable(risk: RowRisk): boolean {
+  return risk.market !== 'no-market' && risk.market !== 'thin' && !risk.illiquid;
+}

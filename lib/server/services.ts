@@ -1,0 +1,102 @@
+// The composition root: the one snapshot service, history store, rate limiter and registry of
+// this process, wired once from the environment (kept on globalThis because Next bundles pages
+// and routes separately). Everything else in lib/server reads them through services().
+import 'server-only';
+import { parseEnv, type Env } from '@/lib/infra/env';
+import { embeddedSnapshot } from '@/lib/snapshot/embedded';
+import deviceCatalog from '@/lib/hardware/devices.json';
+import { validateCatalog } from '@/lib/hardware/schema';
+import { createHistoryRecorder } from '@/lib/history/recorder';
+import { createHistoryStore, type HistoryStore } from '@/lib/history/store';
+import { log } from '@/lib/infra/log';
+import { createRateLimiter, type RateLimiter } from '@/lib/infra/rate-limit';
+import { loadRegistryFile, loadShippedRegistry } from '@/lib/registry/load';
+import type { RegistryEntry } from '@/lib/registry/schema';
+import { createSharedUserCoins, createUserCoinsSync, type UserCoinsSync } from '@/lib/registry/shared';
+import { readUserCoins } from '@/lib/registry/store';
+import { createSharedRedis, redactRedisUrl } from '@/lib/infra/redis';
+import { SnapshotService } from '@/lib/snapshot/service';
+import { createMemoryStore, createRedisStore } from '@/lib/snapshot/store';
+import { buildFetchers } from './fetchers';
+
+const KEY = Symbol.for('minerank.services');
+export type Registry = { shipped: RegistryEntry[]; user: RegistryEntry[] };
+export type Services = {
+  env: Env;
+  snapshots: SnapshotService;
+  history: HistoryStore | null;
+  limiter: RateLimiter;
+  registry: Registry;
+  /** The added coins shared with the other instances (REDIS_URL); null with one instance. */
+  coinsSync: UserCoinsSync | null;
+};
+type Holder = { [KEY]?: Services };
+
+export function allCoins(registry: Registry): RegistryEntry[] {
+  return [...registry.shipped, ...registry.user];
+}
+
+function registryPriceIds(registry: Registry): Record<string, string | null> {
+  return Object.fromEntries(allCoins(registry).map((entry) => [entry.tag, entry.price?.coingeckoId ?? null]));
+}
+
+/** The refresh lock's lifetime (renewed every third of it while the holder works). */
+const REFRESH_LOCK_TTL_MS = 10_000;
+
+export function services(): Services {
+  const holder = globalThis as Holder;
+  if (!holder[KEY]) {
+    const env = parseEnv();
+    validateCatalog(deviceCatalog); // a broken catalog file stops here, not in a user's rig
+    // A broken registry stops here too, with the file and line of each problem.
+    const shipped = env.COIN_REGISTRY_FILE
+      ? loadRegistryFile(env.COIN_REGISTRY_FILE, { optional: false })
+      : loadShippedRegistry();
+    const registry: Registry = { shipped, user: readUserCoins(env.USER_COINS_FILE) };
+
+    const fetchers = buildFetchers(env, allCoins(registry));
+    // History is of live data only: with no live source there is nothing to record.
+    const history =
+      fetchers.length > 0 ? createHistoryStore({ databaseUrl: env.DATABASE_URL ?? null, sqliteFile: env.HISTORY_FILE }) : null;
+    const redis = env.REDIS_URL ? createSharedRedis(env.REDIS_URL) : null;
+    if (redis) log('info', 'shared_state', { redis: redactRedisUrl(env.REDIS_URL ?? ''), prefix: env.REDIS_PREFIX });
+    holder[KEY] = {
+      env,
+      registry,
+      history,
+      coinsSync: null,
+      limiter: createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, redis, keyPrefix: env.REDIS_PREFIX }),
+      snapshots: new SnapshotService({
+        fetchers,
+        refreshSeconds: env.REFRESH_SECONDS,
+        snapshotFile: env.SNAPSHOT_FILE,
+        embedded: embeddedSnapshot,
+        mergeOptions: () => ({ coingeckoIds: registryPriceIds(registry) }),
+        history: history ? { reader: history, isDown: () => history.health.down } : null,
+        store: redis ? createRedisStore(redis, env.REDIS_PREFIX) : createMemoryStore(),
+        // Renewed while a refresh runs; an instance that dies mid-refresh blocks the others this long at most.
+        lockTtlMs: REFRESH_LOCK_TTL_MS,
+      }),
+    };
+    const created = holder[KEY];
+    // Refresh events: history is the first subscriber (queued, never blocks a page).
+    if (history) {
+      const recorder = createHistoryRecorder(history);
+      created.snapshots.onPublished((snapshot) => recorder.enqueue(snapshot));
+    }
+    if (redis) {
+      created.coinsSync = createUserCoinsSync({
+        file: env.USER_COINS_FILE,
+        shared: createSharedUserCoins(redis, env.REDIS_PREFIX),
+        current: () => registry.user,
+        onPulled: (coins) => {
+          registry.user = coins;
+          // Asked from the next period's refresh on; no extra refresh for another instance's change.
+          created.snapshots.setFetchers(buildFetchers(env, allCoins(registry)), { refreshNow: false });
+        },
+      });
+    }
+  }
+  return holder[KEY];
+}
+

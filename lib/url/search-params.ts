@@ -1,0 +1,336 @@
+// The URL is the state: one table of params, from which come the nuqs parsers (server page,
+// API route, client form), the reader that reports each invalid param by name (a message on
+// the page, a 400 from the API), and the serializer that writes every link.
+import { createParser, createSerializer, type inferParserType, type SingleParserBuilder } from 'nuqs/server';
+import { ALGORITHMS, ALGORITHM_SLUGS, DEVICE_CLASSES, type DeviceClass } from '@/lib/mining/algorithms';
+import { BASES, DEFAULT_BASIS, type Basis } from '@/lib/mining/basis';
+import { HISTORY_RANGES, type HistoryRange } from '@/lib/mining/time';
+import { parseDeviceList, serializeDeviceList, type RigDevice } from '@/lib/hardware/catalog';
+import { parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from '@/lib/format/units';
+
+export const SORT_OPTIONS = [
+  { slug: 'profit', label: 'Profit', defaultDir: 'desc' },
+  { slug: 'score', label: 'Reward / effort', defaultDir: 'desc' },
+  { slug: 'revenue', label: 'Revenue', defaultDir: 'desc' },
+  { slug: 'coins', label: 'Coins', defaultDir: 'desc' },
+  { slug: 'cost', label: 'Power cost', defaultDir: 'asc' },
+  { slug: 'price', label: 'Price', defaultDir: 'desc' },
+  { slug: 'volume', label: '24 h volume', defaultDir: 'desc' },
+  { slug: 'nethash', label: 'Network hashrate', defaultDir: 'desc' },
+  { slug: 'difficulty', label: 'Difficulty', defaultDir: 'desc' },
+  { slug: 'reward', label: 'Block reward', defaultDir: 'desc' },
+  { slug: 'share', label: 'Network share', defaultDir: 'desc' },
+  { slug: 'name', label: 'Coin', defaultDir: 'asc' },
+  { slug: 'algorithm', label: 'Algorithm', defaultDir: 'asc' },
+] as const;
+export type SortSlug = (typeof SORT_OPTIONS)[number]['slug'];
+export const SORT_SLUGS = SORT_OPTIONS.map((o) => o.slug) as SortSlug[];
+export const DEFAULT_SORT: SortSlug = 'profit';
+
+export const DEVICE_SLUGS = DEVICE_CLASSES.map((d) => d.toLowerCase()) as Array<Lowercase<DeviceClass>>;
+export const PERIODS = ['hour', 'day', 'week', 'month'] as const;
+export type PeriodSlug = (typeof PERIODS)[number];
+export const CURRENCIES = ['usd', 'eur', 'btc'] as const;
+export type CurrencySlug = (typeof CURRENCIES)[number];
+export const HORIZONS = [30, 90, 180] as const;
+export const ROWS_OPTIONS = ['top', 'all'] as const;
+export type RowsSlug = (typeof ROWS_OPTIONS)[number];
+/** Rows the ranked table shows before "show all": a screenful or two, and a page that renders fast. */
+export const TOP_ROWS = 30;
+
+export const DEFAULT_KWH_USD = 0.1;
+export const DEFAULT_POOL_FEE_PERCENT = 1;
+export const MAX_WATTS = 1_000_000;
+export const MAX_KWH_USD = 10;
+export const MAX_POOL_FEE_PERCENT = 99;
+export const MAX_COMPARE_COINS = 8;
+const MAX_QUERY_LENGTH = 64;
+
+export type DashboardState = {
+  /** Catalog devices with counts (`dev=nvidia-rtx-3070:6,…`). */
+  devices: RigDevice[];
+  /** Hand-entered hashrate/power per algorithm (base units); they override the devices' sums. */
+  hashrates: Record<string, number>;
+  powerWatts: Record<string, number>;
+  electricityUsdPerKwh: number;
+  poolFeePercent: number;
+  sort: SortSlug;
+  dir: 'asc' | 'desc';
+  algorithm: string | null;
+  device: Lowercase<DeviceClass> | null;
+  query: string | null;
+  period: PeriodSlug;
+  currency: CurrencySlug;
+  /** Coins picked for /compare (tags), in the order picked. */
+  coins: string[];
+  /** "Hide coins I could not sell": no market, a thin one, or output above 1 % of volume. */
+  sellableOnly: boolean;
+  /** Estimate basis: current figures or 24 h / 3 d / 7 d averages. */
+  basis: Basis;
+  /** Coin page projection: difficulty growth % per 30 days, horizon in days, hardware cost USD. */
+  growthPercentPerMonth: number;
+  horizonDays: (typeof HORIZONS)[number];
+  hardwareCostUsd: number | null;
+  /** Coin page history range. */
+  range: HistoryRange;
+  /** The ranked table shows the top TOP_ROWS rows, or every row (`rows=all`). */
+  rows: RowsSlug;
+};
+
+export type ParamError = { param: string; message: string };
+
+export const DEFAULT_STATE: DashboardState = {
+  devices: [],
+  hashrates: {},
+  powerWatts: {},
+  electricityUsdPerKwh: DEFAULT_KWH_USD,
+  poolFeePercent: DEFAULT_POOL_FEE_PERCENT,
+  sort: DEFAULT_SORT,
+  dir: 'desc',
+  algorithm: null,
+  device: null,
+  query: null,
+  period: 'day',
+  currency: 'usd',
+  coins: [],
+  sellableOnly: false,
+  basis: DEFAULT_BASIS,
+  growthPercentPerMonth: 0,
+  horizonDays: 90,
+  hardwareCostUsd: null,
+  range: '7d',
+  rows: 'top',
+};
+
+export const parseWatts = (text: string) =>
+  parseDecimal(text, { min: 0, max: MAX_WATTS, label: 'power draw', unit: 'W' });
+export const parseKwh = (text: string) =>
+  parseDecimal(text, { min: 0, max: MAX_KWH_USD, label: 'the electricity price', unit: 'USD/kWh' });
+export const parseFee = (text: string) =>
+  parseDecimal(text, { min: 0, max: MAX_POOL_FEE_PERCENT, label: 'the pool fee', unit: '%' });
+export const parseGrowth = (text: string): ParseResult<number> => {
+  // Difficulty can fall too: accept a leading minus down to −90 % per month.
+  const negative = text.trim().startsWith('-');
+  const result = parseDecimal(negative ? text.trim().slice(1) : text, {
+    min: 0,
+    max: negative ? 90 : 1000,
+    label: 'the difficulty growth',
+    unit: '% per month',
+  });
+  return result.success ? { success: true, data: negative ? -result.data : result.data } : result;
+};
+export const parseHardwareCost = (text: string) =>
+  parseDecimal(text, { min: 0, max: 1e9, label: 'the hardware cost', unit: 'USD' });
+
+const oneOf =
+  <T extends string>(options: readonly T[], what: string) =>
+  (text: string): ParseResult<T> => {
+    const found = options.find((o) => o === text);
+    return found
+      ? { success: true, data: found }
+      : { success: false, error: `Unknown ${what} "${truncate(text)}"; use one of ${options.join(', ')}.` };
+  };
+
+const parseCoinList = (text: string): ParseResult<string[]> => {
+  const tags = [...new Set(text.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean))];
+  if (tags.length > MAX_COMPARE_COINS) return { success: false, error: `Compare at most ${MAX_COMPARE_COINS} coins.` };
+  const bad = tags.find((t) => !/^[A-Z0-9][A-Z0-9.-]{0,15}$/.test(t));
+  if (bad !== undefined) return { success: false, error: `"${truncate(bad)}" is not a coin ticker.` };
+  return { success: true, data: tags };
+};
+
+const parseFlag = (text: string): ParseResult<boolean> =>
+  text === '1' || text === 'true'
+    ? { success: true, data: true }
+    : text === '0' || text === 'false'
+      ? { success: true, data: false }
+      : { success: false, error: 'Use 1 to switch this on, or leave it out.' };
+
+const parseQuery = (text: string): ParseResult<string | null> =>
+  text.length <= MAX_QUERY_LENGTH
+    ? { success: true, data: text.trim() || null }
+    : { success: false, error: `Search text is limited to ${MAX_QUERY_LENGTH} characters.` };
+
+const parseHorizon = (text: string): ParseResult<(typeof HORIZONS)[number]> => {
+  const days = HORIZONS.find((h) => String(h) === text);
+  return days ? { success: true, data: days } : { success: false, error: `days must be one of ${HORIZONS.join(', ')}.` };
+};
+
+/** One URL param: how to read it, write it, and where it lives in the state. */
+type Field<K extends keyof DashboardState> = {
+  key: K;
+  parse: (text: string) => ParseResult<NonNullable<DashboardState[K]>>;
+  serialize: (value: NonNullable<DashboardState[K]>) => string;
+};
+const field = <K extends keyof DashboardState>(f: Field<K>) => f;
+const decimal = (v: number) => String(v);
+
+const FIELDS = {
+  dev: field({ key: 'devices', parse: parseDeviceList, serialize: serializeDeviceList }),
+  kwh: field({ key: 'electricityUsdPerKwh', parse: parseKwh, serialize: decimal }),
+  fee: field({ key: 'poolFeePercent', parse: parseFee, serialize: decimal }),
+  sort: field({ key: 'sort', parse: oneOf(SORT_SLUGS, 'sort'), serialize: String }),
+  dir: field({ key: 'dir', parse: oneOf(['asc', 'desc'] as const, 'direction'), serialize: String }),
+  algo: field({ key: 'algorithm', parse: oneOf(ALGORITHM_SLUGS, 'algorithm'), serialize: String }),
+  device: field({ key: 'device', parse: oneOf(DEVICE_SLUGS, 'device class'), serialize: String }),
+  q: field({ key: 'query', parse: parseQuery as Field<'query'>['parse'], serialize: String }),
+  per: field({ key: 'period', parse: oneOf(PERIODS, 'period'), serialize: String }),
+  cur: field({ key: 'currency', parse: oneOf(CURRENCIES, 'currency'), serialize: String }),
+  coins: field({ key: 'coins', parse: parseCoinList, serialize: (tags) => tags.join(',') }),
+  basis: field({ key: 'basis', parse: oneOf(BASES, 'basis'), serialize: String }),
+  sellable: field({ key: 'sellableOnly', parse: parseFlag, serialize: () => '1' }),
+  growth: field({ key: 'growthPercentPerMonth', parse: parseGrowth, serialize: decimal }),
+  days: field({ key: 'horizonDays', parse: parseHorizon, serialize: String }),
+  hw: field({ key: 'hardwareCostUsd', parse: parseHardwareCost, serialize: decimal }),
+  range: field({ key: 'range', parse: oneOf(HISTORY_RANGES, 'history range'), serialize: String }),
+  rows: field({ key: 'rows', parse: oneOf(ROWS_OPTIONS, 'rows'), serialize: String }),
+} as const;
+type Param = keyof typeof FIELDS;
+const PARAMS = Object.keys(FIELDS) as Param[];
+
+export const hashrateKey = (slug: string) => `hr.${slug}` as const;
+export const wattsKey = (slug: string) => `w.${slug}` as const;
+
+const fromResult =
+  <T>(parse: (text: string) => ParseResult<T>) =>
+  (text: string): T | null => {
+    const result = parse(text);
+    return result.success ? result.data : null;
+  };
+
+const hashrateParser = createParser({ parse: fromResult(parseHashrate), serialize: serializeHashrate });
+const wattsParser = createParser({ parse: fromResult(parseWatts), serialize: decimal });
+const scalarParser = (param: Param) => {
+  const f = FIELDS[param] as unknown as Field<keyof DashboardState>;
+  return createParser({
+    parse: fromResult(f.parse),
+    serialize: (v) => f.serialize(v as never),
+    eq: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+};
+
+/** Each param's parser, typed by the state field it fills. */
+type ScalarParsers = {
+  [P in Param]: SingleParserBuilder<NonNullable<DashboardState[(typeof FIELDS)[P]['key']]>>;
+};
+
+/** nuqs parsers for every param (client components write the URL with these). */
+export const dashboardParsers = {
+  ...(Object.fromEntries(
+    ALGORITHMS.flatMap((algo) => [
+      [hashrateKey(algo.slug), hashrateParser],
+      [wattsKey(algo.slug), wattsParser],
+    ]),
+  ) as Record<`hr.${string}` | `w.${string}`, typeof hashrateParser>),
+  ...(Object.fromEntries(PARAMS.map((p) => [p, scalarParser(p)])) as unknown as ScalarParsers),
+};
+
+export type RawSearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function entriesOf(raw: RawSearchParams): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  const add = (key: string, value: string) => map.set(key, [...(map.get(key) ?? []), value]);
+  if (raw instanceof URLSearchParams) {
+    raw.forEach((value, key) => add(key, value));
+  } else {
+    for (const [key, value] of Object.entries(raw)) {
+      if (value === undefined) continue;
+      for (const v of Array.isArray(value) ? value : [value]) add(key, v);
+    }
+  }
+  return map;
+}
+
+const defaultDir = (sort: SortSlug) => SORT_OPTIONS.find((o) => o.slug === sort)?.defaultDir ?? 'desc';
+
+/**
+ * Reads the dashboard state from search params. Never throws: an invalid param is reported in
+ * `errors` (by name, with a message) and falls back to its default. Unknown params (utm_source,
+ * fbclid…) are ignored, as links pick them up in the wild.
+ */
+export function parseDashboardParams(raw: RawSearchParams): { state: DashboardState; errors: ParamError[] } {
+  const errors: ParamError[] = [];
+  const state: DashboardState = structuredClone(DEFAULT_STATE);
+  const fail = (param: string, message: string) => errors.push({ param: truncate(param), message });
+  const entries = entriesOf(raw);
+
+  for (const [key, values] of entries) {
+    // Unknown params (utm_source, fbclid…) are ignored, repeated or not.
+    if (!Object.hasOwn(FIELDS, key) && !/^(hr|w)\./.test(key)) continue;
+    if (values.length > 1) {
+      fail(key, `"${truncate(key)}" is given ${values.length} times; give it once.`);
+      continue;
+    }
+    const value = values[0] ?? '';
+    const rigMatch = /^(hr|w)\.(.+)$/.exec(key);
+    if (rigMatch) {
+      const [, kind, slug = ''] = rigMatch;
+      if (!ALGORITHM_SLUGS.includes(slug)) {
+        fail(key, `Unknown algorithm "${truncate(slug)}" in "${truncate(key)}".`);
+        continue;
+      }
+      const result = kind === 'hr' ? parseHashrate(value) : parseWatts(value);
+      if (!result.success) fail(key, result.error);
+      else if (kind === 'hr') state.hashrates[slug] = result.data;
+      else state.powerWatts[slug] = result.data;
+      continue;
+    }
+    if (!Object.hasOwn(FIELDS, key)) continue;
+    const f = FIELDS[key as Param] as unknown as Field<keyof DashboardState>;
+    const result = f.parse(value);
+    if (result.success) (state as Record<keyof DashboardState, unknown>)[f.key] = result.data;
+    else fail(key, result.error);
+  }
+  if (!entries.has('dir')) state.dir = defaultDir(state.sort);
+  return { state, errors };
+}
+
+function truncate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+const scalarParsers = Object.fromEntries(PARAMS.map((p) => [p, dashboardParsers[p]]));
+// A serializer over every algorithm's hr./w. keys walks ~140 parsers per link, and a page writes
+// dozens of links; this one knows only the rig's algorithms, in the same key order, so the query
+// string is identical. Cached per set of algorithms (a handful in practice, bounded anyway).
+type Serialize = (values: Partial<inferParserType<typeof dashboardParsers>>) => string;
+const serializers = new Map<string, Serialize>();
+function serializerFor(slugs: readonly string[]): Serialize {
+  const key = slugs.join(',');
+  let serializer = serializers.get(key);
+  if (!serializer) {
+    const rigParsers = Object.fromEntries(
+      ALGORITHM_SLUGS.filter((slug) => slugs.includes(slug)).flatMap((slug) => [
+        [hashrateKey(slug), hashrateParser],
+        [wattsKey(slug), wattsParser],
+      ]),
+    );
+    serializer = createSerializer({ ...rigParsers, ...scalarParsers } as typeof dashboardParsers) as Serialize;
+    if (serializers.size < 1000) serializers.set(key, serializer);
+  }
+  return serializer;
+}
+
+/** The canonical query string for a state ("" or "?dev=…&kwh=0.12…"); defaults are left out. */
+export function serializeDashboardState(state: DashboardState): string {
+  const values: Record<string, unknown> = {};
+  for (const param of PARAMS) {
+    const f = FIELDS[param] as unknown as Field<keyof DashboardState>;
+    const value = state[f.key];
+    const fallback = param === 'dir' ? defaultDir(state.sort) : DEFAULT_STATE[f.key];
+    const empty = value === null || (Array.isArray(value) && value.length === 0);
+    values[param] = empty || JSON.stringify(value) === JSON.stringify(fallback) ? null : value;
+  }
+  const slugs = ALGORITHM_SLUGS.filter((slug) => state.hashrates[slug] !== undefined || state.powerWatts[slug] !== undefined);
+  for (const slug of slugs) {
+    values[hashrateKey(slug)] = state.hashrates[slug] ?? null;
+    values[wattsKey(slug)] = state.powerWatts[slug] ?? null;
+  }
+  // Keys are dynamic (`hr.<slug>`), which the parser map's static type cannot name.
+  return serializerFor(slugs)(values as Partial<inferParserType<typeof dashboardParsers>>);
+}
+
+/** The same state with some fields changed, as a canonical href for `pathname`. */
+export function hrefWith(pathname: string, state: DashboardState, patch: Partial<DashboardState> = {}): string {
+  return `${pathname}${serializeDashboardState({ ...state, ...patch })}`;
+}
