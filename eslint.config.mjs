@@ -27,7 +27,7 @@ const config = [
   { ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.data/**'] },
   {
     files: ['lib/**/*.{ts,tsx}'],
-    ignores: ['lib/server/**', 'lib/url/**', 'lib/mining/**', 'lib/risk/**'],
+    ignores: ['lib/server/**', 'lib/url/**', 'lib/mining/**', 'lib/risk/**', 'lib/electricity/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: REACT_AND_NEXT }] },
   },
   {
@@ -36,7 +36,8 @@ const config = [
     rules: { 'no-restricted-imports': ['error', { patterns: REACT_AND_NEXT }] },
   },
   {
-    files: ['lib/mining/**/*.{ts,tsx}', 'lib/risk/**/*.{ts,tsx}'],
+    // lib/electricity (tariffs, hourly prices) runs in the browser too: pure like mining.
+    files: ['lib/mining/**/*.{ts,tsx}', 'lib/risk/**/*.{ts,tsx}', 'lib/electricity/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...REACT_AND_NEXT, ...PURE] }] },
   },
   {
