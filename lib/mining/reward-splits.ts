@@ -1,0 +1,116 @@
+// Who gets each block: the miner's share of the block reward by coin and height, from the coin's
+// own chain parameters or official documentation (cited per period). Splits change at forks, so
+// each coin has a schedule; a coin or a time we have no cited split for is "unknown", never 100 %.
+// Pure: numbers in, numbers out.
+
+/** Everyone a block reward can go to, in the order a page lists them. */
+export const SPLIT_RECIPIENTS = ['miner', 'masternode', 'devFund', 'treasury', 'founders', 'other'] as const;
+export type SplitRecipient = (typeof SPLIT_RECIPIENTS)[number];
+
+/** Percent of the whole block reward per recipient; the parts sum to 100. */
+export type SplitPercent = { miner: number } & Partial<Record<Exclude<SplitRecipient, 'miner'>, number>>;
+
+export type SplitPeriod = {
+  /** First block of the period; null where only the date is known. */
+  fromHeight: number | null;
+  /** ISO date (YYYY-MM-DD) the period starts; null for "from the genesis block". */
+  fromDate: string | null;
+  /** The split, or null when the period's split is not verified (a decided change without a cited figure). */
+  split: SplitPercent | null;
+  /** Where the figures (and the start) are stated. */
+  sourceUrl: string;
+};
+
+export type SplitSchedule = readonly SplitPeriod[];
+
+// Periods in order of start. Heights and dates are the ones the cited page gives.
+export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
+  // Zcash: 20 % founders' reward until the first halving (protocol spec §7.8), then a 20 % dev fund
+  // from Canopy (height 1,046,400, ZIP 1014), then 12 % + 8 % lockbox from NU6 (height 2,726,400, ZIP 1015).
+  ZEC: [
+    { fromHeight: 0, fromDate: null, split: { miner: 80, founders: 20 }, sourceUrl: 'https://zips.z.cash/protocol/protocol.pdf#subsidies' },
+    { fromHeight: 1_046_400, fromDate: '2020-11-18', split: { miner: 80, devFund: 20 }, sourceUrl: 'https://zips.z.cash/zip-1014' },
+    { fromHeight: 2_726_400, fromDate: '2024-11-23', split: { miner: 80, devFund: 12, treasury: 8 }, sourceUrl: 'https://zips.z.cash/zip-1015' },
+    // ZIP 1015's streams end after 420,000 blocks; what later upgrades (NU6.1 on) allot is not verified here.
+    { fromHeight: 3_146_400, fromDate: null, split: null, sourceUrl: 'https://zips.z.cash/zip-1015' },
+  ],
+  // Clore.ai: 50 % miners, 40 % GPU hosting rewards (the marketplace pool), 10 % team, since launch.
+  CLORE: [{ fromHeight: 0, fromDate: null, split: { miner: 50, other: 40, devFund: 10 }, sourceUrl: 'https://docs.clore.ai/main/tokenomics' }],
+  // Neoxa: 45 % miner, 45 % smartnode, 10 % development wallet, since the 2022-05-01 genesis.
+  NEOX: [{ fromHeight: 0, fromDate: null, split: { miner: 45, masternode: 45, devFund: 10 }, sourceUrl: 'https://neoxa.net/whitepaper/' }],
+  // Firo: 25 % miners, 50 % masternodes, 15 % dev, 10 % community fund from May 2022 (month only);
+  // a new division (5 % miners) was decided on 2024-09-01 for the September halving, activation height not verified.
+  FIRO: [
+    {
+      fromHeight: null,
+      fromDate: '2022-05-01',
+      split: { miner: 25, masternode: 50, devFund: 15, treasury: 10 },
+      sourceUrl: 'https://forum.firo.org/t/firo-tokenomics-discussion-with-upcoming-halving/3162',
+    },
+    { fromHeight: null, fromDate: '2024-09-01', split: null, sourceUrl: 'https://firo.org/2024/09/01/finalized-tokenomics-2024.html' },
+  ],
+  // Anokas: the README's coin specification gives the miner 25 % after block 180000 (the rest unnamed).
+  ANOK: [
+    {
+      fromHeight: 180_000,
+      fromDate: null,
+      split: { miner: 25, other: 75 },
+      sourceUrl: 'https://github.com/anokastech/Anokas-mainnet/blob/2a756ae023c54946194547bee2600103e5ec0835/README.md',
+    },
+  ],
+};
+
+export type SplitAt =
+  | { state: 'verified'; split: SplitPercent; fromHeight: number | null; fromDate: string | null; sourceUrl: string }
+  | { state: 'unknown' };
+
+const UNKNOWN: SplitAt = { state: 'unknown' };
+
+/**
+ * The split in force for `tag` at a block height (when known) or a date (ISO). A period is chosen by
+ * height where both it and the caller know one, else by date; a period that starts at genesis always
+ * applies before the next. Unknown when the coin has no schedule, the time is before its first
+ * period, or the period in force has no verified split.
+ */
+export function splitAt(tag: string, at: { height?: number | null; date?: string | null }): SplitAt {
+  const schedule = REWARD_SPLITS[tag.toUpperCase()];
+  if (!schedule) return UNKNOWN;
+  const height = typeof at.height === 'number' && Number.isFinite(at.height) ? at.height : null;
+  const ms = at.date ? Date.parse(at.date) : Number.NaN;
+  let current: SplitPeriod | null = null;
+  for (const period of schedule) {
+    if (startsBy(period, height, ms)) current = period;
+    else break;
+  }
+  if (!current || !current.split) return UNKNOWN;
+  return { state: 'verified', split: current.split, fromHeight: current.fromHeight, fromDate: current.fromDate, sourceUrl: current.sourceUrl };
+}
+
+function startsBy(period: SplitPeriod, height: number | null, ms: number): boolean {
+  if (period.fromHeight === 0) return true;
+  if (period.fromHeight !== null && height !== null) return height >= period.fromHeight;
+  if (period.fromDate !== null && !Number.isNaN(ms)) return ms >= Date.parse(period.fromDate);
+  // Neither side can say: the period's start cannot be placed, so it is not known to apply.
+  return false;
+}
+
+/** The miner's share (0..1) at that height or date, or null when the split is unknown. */
+export function minerShareAt(tag: string, at: { height?: number | null; date?: string | null }): number | null {
+  const found = splitAt(tag, at);
+  return found.state === 'verified' ? found.split.miner / 100 : null;
+}
+
+/**
+ * The miner's part of a coinbase that must also pay others (a Bitcoin-family template's
+ * masternode, smartnode, superblock and founder payees): coins and share, or null when the figures
+ * do not make sense (payees at or above the whole, or no whole).
+ */
+export function minerPartOfTemplate(
+  coinbaseValue: number | null,
+  payeesTotal: number | null,
+): { minerReward: number; minerShare: number } | null {
+  if (coinbaseValue === null || !(coinbaseValue > 0) || !Number.isFinite(coinbaseValue)) return null;
+  if (payeesTotal === null || !(payeesTotal >= 0) || !Number.isFinite(payeesTotal) || payeesTotal >= coinbaseValue) return null;
+  const minerReward = coinbaseValue - payeesTotal;
+  return { minerReward, minerShare: minerReward / coinbaseValue };
+}

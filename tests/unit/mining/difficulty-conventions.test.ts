@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+
+import recording from '@/lib/snapshot/embedded/hashrateno-v1_coins-2024-03-16.json';
+import { getAlgorithm } from '@/lib/mining/algorithms';
+import { DIFFICULTY_CONVENTIONS, rewardBasisOf, sourceWorkFactor } from '@/lib/mining/difficulty-conventions';
+
+const rows = recording as Array<Record<string, string>>;
+const row = (coin: string) => rows.find((r) => r.coin === coin)!;
+
+describe('sourceWorkFactor: k belongs to the source and the coin', () => {
+  it("Kaspa: the node's own convention is k = 2, hashrate.no's is 2^32", () => {
+    expect(sourceWorkFactor('chain', 'KAS')).toBe(2);
+    expect(sourceWorkFactor('hashrateno', 'kas')).toBe(2 ** 32);
+    // The algorithm alone says 2: without the per-source table hashrate.no's figure would be 2^31 too high.
+    expect(getAlgorithm('kheavyhash')?.workFactor).toBe(2);
+  });
+
+  it("hashrate.no's Kaspa row: N × T / D is 2^32 within 2 % (T = 1 s before Crescendo)", () => {
+    // 1.8375e17 H/s × 1 s / 43,494,000 = 4.2247e9; / 2^32 = 0.9836.
+    const kas = row('KAS');
+    const k = (Number(kas.networkHashrate) * 1) / Number(kas.networkDifficulty);
+    expect(k / sourceWorkFactor('hashrateno', 'KAS')!).toBeCloseTo(0.9836, 3);
+  });
+
+  it('coins and sources without an entry fall back to the algorithm (undefined)', () => {
+    expect(sourceWorkFactor('whattomine', 'KAS')).toBeUndefined();
+    expect(sourceWorkFactor('hashrateno', 'RVN')).toBeUndefined();
+  });
+
+  it('every entry cites a source', () => {
+    for (const table of Object.values(DIFFICULTY_CONVENTIONS)) {
+      for (const entry of Object.values(table ?? {})) expect(entry.sourceUrl).toMatch(/^https:\/\//);
+    }
+  });
+});
+
+describe('rewardBasisOf: whole block or the miner part', () => {
+  it('WhatToMine gives the miner part; a chain node and hashrate.no the whole, except NEOX at hashrate.no', () => {
+    expect(rewardBasisOf('whattomine', 'ZEC')).toBe('miner');
+    expect(rewardBasisOf('chain', 'DASH')).toBe('whole');
+    expect(rewardBasisOf('hashrateno', 'RVN')).toBe('whole');
+    expect(rewardBasisOf('hashrateno', 'neox')).toBe('miner');
+  });
+
+  it("NEOX's hashrate.no emission is the miner's 45 %: 3,294,920 against 1,440 × 5,000 × 0.45 = 3,240,000 (+1.7 %, fees)", () => {
+    const emission = Number(row('NEOX').emission);
+    expect(emission / (1440 * 5000 * 0.45)).toBeCloseTo(1.017, 2);
+  });
+
+  it("RVN's hashrate.no emission is the whole issuance: 1,440 blocks × 2,500 RVN", () => {
+    expect(Number(row('RVN').emission)).toBe(1440 * 2500);
+  });
+});

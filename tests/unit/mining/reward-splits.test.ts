@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+
+import { REWARD_SPLITS, SPLIT_RECIPIENTS, minerPartOfTemplate, minerShareAt, splitAt } from '@/lib/mining/reward-splits';
+
+describe('REWARD_SPLITS', () => {
+  it('every verified split sums to 100 % and cites an https source; periods start in order', () => {
+    for (const [tag, schedule] of Object.entries(REWARD_SPLITS)) {
+      expect(schedule.length, tag).toBeGreaterThan(0);
+      let lastHeight = -1;
+      let lastDate = '';
+      for (const period of schedule) {
+        expect(period.sourceUrl, tag).toMatch(/^https:\/\//);
+        expect(period.fromHeight !== null || period.fromDate !== null, `${tag} period has a start`).toBe(true);
+        if (period.fromHeight !== null) {
+          expect(period.fromHeight, tag).toBeGreaterThan(lastHeight);
+          lastHeight = period.fromHeight;
+        }
+        if (period.fromDate !== null) {
+          expect(period.fromDate > lastDate, tag).toBe(true);
+          lastDate = period.fromDate;
+        }
+        if (!period.split) continue;
+        const parts = SPLIT_RECIPIENTS.map((r) => period.split?.[r] ?? 0);
+        expect(parts.every((p) => p >= 0 && p <= 100), tag).toBe(true);
+        expect(parts.reduce((a, b) => a + b, 0), tag).toBe(100);
+      }
+    }
+  });
+});
+
+describe('splitAt / minerShareAt: a height or date before and after each change', () => {
+  it('ZEC: founders 20 % before Canopy (1,046,400), dev fund 20 % from it, 12 % + 8 % from NU6 (2,726,400)', () => {
+    const before = splitAt('ZEC', { height: 1_046_399 });
+    expect(before).toMatchObject({ state: 'verified', split: { miner: 80, founders: 20 }, fromHeight: 0 });
+    const canopy = splitAt('zec', { height: 1_046_400 });
+    expect(canopy).toMatchObject({ state: 'verified', split: { miner: 80, devFund: 20 }, fromHeight: 1_046_400 });
+    const nu6 = splitAt('ZEC', { height: 2_726_400 });
+    expect(nu6).toMatchObject({ state: 'verified', split: { miner: 80, devFund: 12, treasury: 8 } });
+    // After ZIP 1015's streams end (2,726,400 + 420,000) the split is not verified: unknown, not 100 %.
+    expect(splitAt('ZEC', { height: 3_146_400 })).toEqual({ state: 'unknown' });
+    expect(minerShareAt('ZEC', { height: 3_146_400 })).toBeNull();
+  });
+
+  it('ZEC by date when no height is known: 2024-03-16 is in the Canopy period', () => {
+    expect(splitAt('ZEC', { date: '2024-03-16T00:00:00Z' })).toMatchObject({ split: { devFund: 20 } });
+    expect(splitAt('ZEC', { date: '2024-11-23' })).toMatchObject({ split: { devFund: 12, treasury: 8 } });
+  });
+
+  it('FIRO: 25 % to the miner from May 2022; the 2024-09-01 decision has no verified activation, so unknown', () => {
+    expect(splitAt('FIRO', { date: '2022-04-30' })).toEqual({ state: 'unknown' });
+    // 2024-03-16, the embedded snapshot: miners 25 %, masternodes 50 %, dev 15 %, community 10 %.
+    expect(splitAt('FIRO', { date: '2024-03-16T00:00:00Z' })).toMatchObject({
+      state: 'verified',
+      split: { miner: 25, masternode: 50, devFund: 15, treasury: 10 },
+    });
+    expect(minerShareAt('FIRO', { date: '2024-03-16' })).toBe(0.25);
+    expect(minerShareAt('FIRO', { date: '2024-09-01' })).toBeNull();
+    // A height alone cannot place a date-only period: unknown rather than a guess.
+    expect(minerShareAt('FIRO', { height: 900_000 })).toBeNull();
+  });
+
+  it('ANOK: 25 % to the miner from block 180000; before it unknown', () => {
+    expect(minerShareAt('ANOK', { height: 179_999 })).toBeNull();
+    expect(minerShareAt('ANOK', { height: 180_000 })).toBe(0.25);
+  });
+
+  it('genesis periods hold at any height or date (CLORE 50 %, NEOX 45 %)', () => {
+    expect(minerShareAt('CLORE', {})).toBe(0.5);
+    expect(minerShareAt('NEOX', { height: 1 })).toBe(0.45);
+    expect(splitAt('NEOX', { date: '2024-03-16' })).toMatchObject({ split: { masternode: 45, devFund: 10 } });
+  });
+
+  it('a coin without a schedule is unknown', () => {
+    expect(splitAt('NOPE', { height: 5 })).toEqual({ state: 'unknown' });
+  });
+});
+
+describe('minerPartOfTemplate', () => {
+  it('subtracts the payees: Dash Core docs example 16.72799096 DASH less 10.03679457 to masternodes = 40.0 %', () => {
+    // 1,672,799,096 − (376,379,796 + 627,299,661) = 669,119,639 duffs; 669,119,639 / 1,672,799,096 = 0.4000.
+    const part = minerPartOfTemplate(16.72799096, 3.76379796 + 6.27299661);
+    expect(part?.minerReward).toBeCloseTo(6.69119639, 8);
+    expect(part?.minerShare).toBeCloseTo(0.4, 4);
+  });
+
+  it('no payees: the whole coinbase; nonsense (payees ≥ whole, negative, no whole) is null', () => {
+    expect(minerPartOfTemplate(12.5, 0)).toEqual({ minerReward: 12.5, minerShare: 1 });
+    expect(minerPartOfTemplate(10, 10)).toBeNull();
+    expect(minerPartOfTemplate(10, -1)).toBeNull();
+    expect(minerPartOfTemplate(null, 1)).toBeNull();
+    expect(minerPartOfTemplate(Number.NaN, 1)).toBeNull();
+  });
+});
