@@ -2,8 +2,27 @@
 // the server starts. Kept out of lib/hardware/catalog.ts so the browser bundle does not carry zod.
 import { z } from 'zod';
 import { getAlgorithm } from '@/lib/mining/algorithms';
-import { DEVICE_ID_RE } from './ids';
+import { DEVICE_ID_RE, STOCK_LABEL } from './ids';
 
+
+/**
+ * The row's own figure is its "stock" point; `points` may add others (lib/tuning chooses among them).
+ * A further operating point of a device on one algorithm: a code for a label (`efficient`, `max`,
+ * `qm-lite`…; components word it), its hashrate and power, and where the figures were published.
+ */
+const operatingPointSchema = z
+  .object({
+    label: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'is not a kebab-case code')
+      .refine((label) => label !== STOCK_LABEL, 'is the row\'s own point; name further points otherwise'),
+    hashrate: z.number().positive().finite(),
+    watts: z.number().positive().finite(),
+    /** Percent of the stock power, where the source gives the point as a power limit. */
+    powerLimitPercent: z.number().positive().max(200).optional(),
+    source: z.string().trim().min(1),
+  })
+  .strict();
 
 const deviceRateSchema = z
   .object({
@@ -12,6 +31,11 @@ const deviceRateSchema = z
     hashrate: z.number().positive().finite(),
     watts: z.number().positive().finite(),
     source: z.string().trim().min(1),
+    points: z
+      .array(operatingPointSchema)
+      .min(1)
+      .refine((points) => new Set(points.map((p) => p.label)).size === points.length, 'lists a label twice')
+      .optional(),
   })
   .strict();
 
@@ -31,6 +55,7 @@ const deviceSchema = z
   .strict();
 
 export type DeviceRate = z.infer<typeof deviceRateSchema>;
+export type CatalogOperatingPoint = z.infer<typeof operatingPointSchema>;
 export type Device = z.infer<typeof deviceSchema>;
 
 /** Validates the catalog; a bad row throws naming the device id and the field. */

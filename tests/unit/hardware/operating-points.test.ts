@@ -1,0 +1,80 @@
+// The catalog's operating points: every point cited, figures positive, labels unique codes, the
+// row's own figure reserved as "stock"; and the power-limit curve meets each catalog point it keeps.
+import { describe, expect, it } from 'vitest';
+import catalog from '@/lib/hardware/devices.json';
+import { DEVICES, getDevice } from '@/lib/hardware/catalog';
+import { validateCatalog } from '@/lib/hardware/schema';
+import { curveVertices, hashrateAtPower } from '@/lib/tuning/curve';
+import { operatingPointsOf, rigCandidates } from '@/lib/tuning/points';
+
+const radeonIndex = catalog.devices.findIndex((d) => d.id === 'amd-radeon-vii');
+
+function withPoints(points: unknown) {
+  const devices = structuredClone(catalog.devices) as Array<{ id: string; rates: Array<Record<string, unknown>> }>;
+  devices[radeonIndex]!.rates[0]!.points = points;
+  return { ...catalog, devices };
+}
+
+const good = { label: 'max', hashrate: 268200000, watts: 183, source: 'TeamRedMiner doc' };
+
+describe('catalog operating points', () => {
+  it('ships points that pass the schema, each cited and positive, labels unique', () => {
+    expect(() => validateCatalog(catalog)).not.toThrow();
+    const rows = DEVICES.flatMap((d) => d.rates.map((r) => ({ device: d.id, rate: r })));
+    const withExtra = rows.filter((r) => (r.rate.points?.length ?? 0) > 0);
+    expect(withExtra.map((r) => `${r.device}/${r.rate.algorithm}`)).toEqual(
+      expect.arrayContaining(['amd-rx-580-8gb/autolykos2', 'amd-radeon-vii/autolykos2']),
+    );
+    for (const { rate } of withExtra) {
+      const labels = operatingPointsOf(rate).map((p) => p.label);
+      expect(new Set(labels).size).toBe(labels.length);
+      expect(labels[0]).toBe('stock');
+      for (const p of rate.points ?? []) {
+        expect(p.source.trim().length).toBeGreaterThan(10);
+        expect(p.hashrate).toBeGreaterThan(0);
+        expect(p.watts).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it.each([
+    [[{ ...good, source: ' ' }], 'points.0.source'],
+    [[{ ...good, watts: 0 }], 'points.0.watts'],
+    [[{ ...good, hashrate: -1 }], 'points.0.hashrate'],
+    [[{ ...good, label: 'stock' }], 'points.0.label'],
+    [[{ ...good, label: 'Max PL' }], 'points.0.label'],
+    [[good, { ...good, watts: 150 }], 'points'],
+    [[], 'points'],
+    [[{ ...good, extra: 1 }], 'points.0'],
+  ])('refuses a bad point (%j), naming the field', (points, field) => {
+    expect(() => validateCatalog(withPoints(points))).toThrow(`device "amd-radeon-vii", field rates.0.${field}`);
+  });
+
+  it('the curve passes through every catalog point on its hull and over every other', () => {
+    for (const device of DEVICES) {
+      for (const rate of device.rates) {
+        const points = operatingPointsOf(rate);
+        const vertices = curveVertices(points);
+        for (const v of vertices) expect(hashrateAtPower(points, v.watts)).toBeCloseTo(v.hashrate, 0);
+        for (const p of points) expect(hashrateAtPower(points, p.watts)).toBeGreaterThanOrEqual(p.hashrate * (1 - 1e-12));
+      }
+    }
+  });
+
+  it('gives a rig its points per device, stock first', () => {
+    // Radeon VII, Autolykos2: stock 237.5 MH/s at 145 W; max 268.2 MH/s at 183 W (TeamRedMiner's table).
+    const [radeon] = rigCandidates([{ id: 'amd-radeon-vii', count: 2 }, { id: 'nvidia-rtx-4090', count: 1 }], 'autolykos2');
+    expect(radeon).toEqual({
+      device: 'amd-radeon-vii',
+      count: 2,
+      points: [
+        { label: 'stock', hashrate: 237500000, watts: 145 },
+        { label: 'max', hashrate: 268200000, watts: 183 },
+      ],
+    });
+    expect(rigCandidates([{ id: 'nvidia-rtx-4090', count: 1 }], 'autolykos2')[0]?.points).toEqual([
+      { label: 'stock', hashrate: getDevice('nvidia-rtx-4090')!.rates.find((r) => r.algorithm === 'autolykos2')!.hashrate, watts: 240 },
+    ]);
+    expect(rigCandidates([{ id: 'no-such-device', count: 1 }], 'autolykos2')).toEqual([]);
+  });
+});
