@@ -27,7 +27,7 @@ const config = [
   { ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.data/**'] },
   {
     files: ['lib/**/*.{ts,tsx}'],
-    ignores: ['lib/server/**', 'lib/url/**', 'lib/mining/**', 'lib/risk/**', 'lib/electricity/**'],
+    ignores: ['lib/server/**', 'lib/url/**', 'lib/mining/**', 'lib/risk/**', 'lib/electricity/**', 'lib/health/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: REACT_AND_NEXT }] },
   },
   {
@@ -37,7 +37,8 @@ const config = [
   },
   {
     // lib/electricity (tariffs, hourly prices) runs in the browser too: pure like mining.
-    files: ['lib/mining/**/*.{ts,tsx}', 'lib/risk/**/*.{ts,tsx}', 'lib/electricity/**/*.{ts,tsx}'],
+    // lib/health (coin health parts, weights, risk-adjusted profit) likewise: numbers in, numbers out.
+    files: ['lib/mining/**/*.{ts,tsx}', 'lib/risk/**/*.{ts,tsx}', 'lib/electricity/**/*.{ts,tsx}', 'lib/health/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...REACT_AND_NEXT, ...PURE] }] },
   },
   {
