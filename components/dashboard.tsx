@@ -10,6 +10,8 @@ import { ParamErrors } from '@/components/param-errors';
 import { RentVsMinePanel } from '@/components/rent-vs-mine';
 import { RigForm } from '@/components/rig-form';
 import { ViewSwitches } from '@/components/view-switches';
+import { TariffNote } from '@/components/tariff-note';
+import { tariffOf } from '@/lib/electricity/tariff';
 import { ALGORITHMS, getAlgorithm } from '@/lib/mining/algorithms';
 import { CURRENCY_LABEL, moneyPer } from '@/lib/ranking/currency';
 import { rentVsMine } from '@/lib/ranking/rent-vs-mine';
@@ -88,7 +90,9 @@ export function Dashboard({
         electricityUsdPerKwh={rig.electricityUsdPerKwh}
         poolFeePercent={rig.poolFeePercent}
         isDefaultRig={view.isDefaultRig}
+        tariff={tariffOf(state)}
       />
+      <TariffNote power={rig.power} flatUsdPerKwh={rig.electricityUsdPerKwh} />
       <div className="toolbar-row">
         <ViewSwitches
           period={state.period}

@@ -15,6 +15,8 @@ import {
   wattsKey,
 } from '@/lib/url/search-params';
 import { formatHashrate, parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from '@/lib/format/units';
+import { TariffFields } from '@/components/tariff-fields';
+import type { TariffSettings } from '@/lib/electricity/tariff';
 
 type Override = { slug: string; hashrate: string; watts: string };
 
@@ -84,6 +86,7 @@ function RigFormFields({
   electricityUsdPerKwh,
   poolFeePercent,
   isDefaultRig,
+  tariff,
 }: {
   devices: RigDevice[];
   /** Hashrate and watts per algorithm summed over the devices (server-computed). */
@@ -94,6 +97,8 @@ function RigFormFields({
   electricityUsdPerKwh: number;
   poolFeePercent: number;
   isDefaultRig: boolean;
+  /** Electricity as billed (tou, spot, fixed, overhead, heat, hours): components/tariff-fields.tsx. */
+  tariff?: TariffSettings;
 }) {
   const formId = useId();
   const [pending, startTransition] = useTransition();
@@ -333,6 +338,7 @@ function RigFormFields({
             }}
           />
         </div>
+        {tariff && <TariffFields formId={formId} tariff={tariff} />}
       </form>
     </section>
   );

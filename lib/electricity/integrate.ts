@@ -78,7 +78,8 @@ export function integrateDay(revenueUsdPerDay: number | null, powerWatts: number
     return { priceUsdPerKwh: price, profitIfMiningUsd, mining };
   });
 
-  const revenue = revenuePerHour !== null ? revenuePerHour * hoursMining : null;
+  // × (hours / 24) rather than a 24th × hours: a full 24-hour day gives back the revenue exactly.
+  const revenue = revenueUsdPerDay !== null && revenuePerHour !== null ? revenueUsdPerDay * (hoursMining / 24) : null;
   const profit = revenue !== null ? revenue - powerCost + heatCredit - fixed : null;
   return {
     hours,

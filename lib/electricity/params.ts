@@ -15,12 +15,11 @@ export const HOURS_MODES = ['all', 'profitable'] as const satisfies readonly Hou
 
 export function parseTimeZone(input: string): ParseResult<string> {
   const text = input.trim();
-  // Intl accepts "utc" and "europe/berlin"; keep the canonical spelling in the state.
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(text) || !isTimeZone(text)) {
     return { success: false, error: `"${text.slice(0, 40)}" is not a time zone; use an IANA name such as Europe/Berlin or UTC.` };
   }
-  const canonical = new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
-  return { success: true, data: canonical };
+  // Kept as written: Intl's own canonical names are ICU's older ones (Asia/Kolkata → Asia/Calcutta).
+  return { success: true, data: text };
 }
 
 export function parseSpotZone(input: string): ParseResult<string> {

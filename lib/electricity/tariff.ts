@@ -191,3 +191,18 @@ export function resolvePowerDay(
   }
   return flat(null);
 }
+
+/** Just the tariff's fields of a larger state (what the form needs, and no more). */
+export function tariffOf(s: TariffSettings): TariffSettings {
+  return {
+    tou: s.tou,
+    timeZone: s.timeZone,
+    spotZone: s.spotZone,
+    markupUsdPerKwh: s.markupUsdPerKwh,
+    vatPercent: s.vatPercent,
+    fixedUsdPerDay: s.fixedUsdPerDay,
+    overheadPercent: s.overheadPercent,
+    heatUsdPerKwh: s.heatUsdPerKwh,
+    hoursMode: s.hoursMode,
+  };
+}

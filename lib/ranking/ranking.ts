@@ -4,6 +4,7 @@ import { getAlgorithm } from '@/lib/mining/algorithms';
 import { coinOnBasis, type Basis, type BasisUsed } from '@/lib/mining/basis';
 import { estimate, type Estimate } from '@/lib/mining/profit';
 import type { Rig } from './rig';
+import { integrateDay, type DayResult } from '@/lib/electricity/integrate';
 import { rewardToEffort } from '@/lib/mining/score';
 import type { DashboardState, SortSlug } from '@/lib/url/search-params';
 import type { Coin } from '@/lib/model/types';
@@ -19,6 +20,8 @@ export type RankedRow = {
   score: number | null;
   /** Which figures the estimate used: current, or an upstream or history average. */
   basisUsed: BasisUsed;
+  /** The day hour by hour under the rig's tariff; null on a flat price (then 24 hours at kwh=). */
+  day?: DayResult | null;
 };
 
 type SortKey = (row: RankedRow) => number | string | null;
@@ -44,12 +47,14 @@ export function estimateRow(current: Coin, rig: Rig, basis: Basis = 'current'): 
   const hashrate = rig.hashrates[coin.algorithm] ?? null;
   const powerWatts = rig.powerWatts[coin.algorithm] ?? null;
   if (hashrate === null) return { coin, hashrate, powerWatts, estimate: null, score: null, basisUsed };
-  const result = estimate(coin, {
+  const flat = estimate(coin, {
     hashrate,
     powerWatts: powerWatts ?? 0,
     electricityUsdPerKwh: rig.electricityUsdPerKwh,
     poolFeePercent: rig.poolFeePercent,
   });
+  const day = rig.power ? integrateDay(flat.revenueUsdPerDay, powerWatts ?? 0, rig.power) : null;
+  const result = day ? onTariff(flat, day) : flat;
   return {
     coin,
     hashrate,
@@ -57,6 +62,25 @@ export function estimateRow(current: Coin, rig: Rig, basis: Basis = 'current'): 
     estimate: result,
     score: rewardToEffort(result.profitUsdPerDay, powerWatts),
     basisUsed,
+    day,
+  };
+}
+
+/**
+ * The estimate for the day as billed: output scaled to the hours mined (23, 24 or 25 on DST days;
+ * fewer with hours=profitable), power cost integrated hour by hour, and profit after fixed cost
+ * and heat credit, so every column, sort and chart ranks on the day's integrated profit.
+ */
+function onTariff(flat: Estimate, day: DayResult): Estimate {
+  const share = day.hoursMining / 24;
+  return {
+    ...flat,
+    coinsPerDay: flat.coinsPerDay !== null ? flat.coinsPerDay * share : null,
+    coinsPerDayJoined: flat.coinsPerDayJoined !== null ? flat.coinsPerDayJoined * share : null,
+    revenueUsdPerDay: day.revenueUsdPerDay,
+    revenueBtcPerDay: flat.revenueBtcPerDay !== null ? flat.revenueBtcPerDay * share : null,
+    powerCostUsdPerDay: day.powerCostUsdPerDay,
+    profitUsdPerDay: day.profitUsdPerDay,
   };
 }
 

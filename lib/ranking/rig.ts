@@ -3,6 +3,7 @@
 // in the URL, a default rig that makes the first view useful. Base units throughout (H/s, W).
 import { getDevice, sumRig, type RigDevice } from '@/lib/hardware/catalog';
 import type { DashboardState } from '@/lib/url/search-params';
+import { resolvePowerDay, usesTariff, type PowerDay, type SpotFeed, type UsdRates } from '@/lib/electricity/tariff';
 
 export type Rig = {
   /** Hashrate per algorithm slug, base units. */
@@ -12,7 +13,12 @@ export type Rig = {
   electricityUsdPerKwh: number;
   poolFeePercent: number;
   devices: RigDevice[];
+  /** The day's hourly electricity (tou=, spot=, fixed=, overhead=, heat=, hours=); null: flat kwh= all day. */
+  power?: PowerDay | null;
 };
+
+/** What a tariff needs besides the URL: the data's time (its day is the day priced), a spot feed, rates. */
+export type ElectricityContext = { asOfMs: number; spot?: SpotFeed | null; rates?: UsdRates };
 
 /** One RTX 3070: a common card; its figures (and their sources) are in lib/hardware/devices.json. */
 export const DEFAULT_DEVICES: readonly RigDevice[] = [{ id: 'nvidia-rtx-3070', count: 1 }];
@@ -26,7 +32,7 @@ export function usesDefaultRig(state: Pick<DashboardState, 'devices' | 'hashrate
   return state.devices.length === 0 && Object.keys(state.hashrates).length === 0 && Object.keys(state.powerWatts).length === 0;
 }
 
-export function rigFromState(state: DashboardState): Rig {
+export function rigFromState(state: DashboardState, electricity?: ElectricityContext): Rig {
   const devices = usesDefaultRig(state) ? [...DEFAULT_DEVICES] : state.devices;
   const summed = sumRig(devices);
   const hashrates = { ...summed.hashrates, ...state.hashrates };
@@ -41,5 +47,9 @@ export function rigFromState(state: DashboardState): Rig {
     electricityUsdPerKwh: state.electricityUsdPerKwh,
     poolFeePercent: state.poolFeePercent,
     devices,
+    power:
+      electricity && usesTariff(state) && Number.isFinite(electricity.asOfMs)
+        ? resolvePowerDay(state, state.electricityUsdPerKwh, electricity.asOfMs, electricity.spot ?? null, electricity.rates ?? {})
+        : null,
   };
 }

@@ -3,7 +3,8 @@
 import { currencyAvailable, type Rates } from './currency';
 import { sumRig } from '@/lib/hardware/catalog';
 import { rankCoins, type RankedRow } from './ranking';
-import { rigFromState, usesDefaultRig, type Rig } from './rig';
+import { rigFromState, usesDefaultRig, type ElectricityContext, type Rig } from './rig';
+import type { SpotFeed } from '@/lib/electricity/tariff';
 import { rowRisk, sellable, type RowRisk } from './row-risk';
 import { CURRENCIES, type CurrencySlug, type DashboardState, type ParamError } from '@/lib/url/search-params';
 import type { Snapshot } from '@/lib/model/types';
@@ -26,7 +27,20 @@ export function ratesOf(snapshot: Snapshot): Rates {
   return { btcUsd: snapshot.btcUsd, eurPerUsd: snapshot.eurPerUsd };
 }
 
-export function buildView(snapshot: Snapshot, requested: DashboardState): DashboardView {
+/**
+ * The day a tariff prices is the data's own (snapshot.asOf in the tariff's zone), never the clock's;
+ * EUR feeds convert at the snapshot's BTC/USD ÷ BTC/EUR (1 ÷ eurPerUsd).
+ */
+export function electricityContext(snapshot: Snapshot, spot: SpotFeed | null = null): ElectricityContext {
+  const eurPerUsd = snapshot.eurPerUsd;
+  return {
+    asOfMs: Date.parse(snapshot.asOf),
+    spot,
+    rates: { EUR: eurPerUsd !== null && eurPerUsd > 0 ? 1 / eurPerUsd : null, GBP: null },
+  };
+}
+
+export function buildView(snapshot: Snapshot, requested: DashboardState, spot: SpotFeed | null = null): DashboardView {
   const rates = ratesOf(snapshot);
   const unavailable: DashboardView['unavailable'] = {};
   for (const currency of CURRENCIES) {
@@ -43,7 +57,7 @@ export function buildView(snapshot: Snapshot, requested: DashboardState): Dashbo
     notes.push({ param: 'cur', message: `${unavailable[requested.currency]} Showing USD.` });
     state = { ...requested, currency: 'usd' };
   }
-  const rig = rigFromState(state);
+  const rig = rigFromState(state, electricityContext(snapshot, spot));
   const rows = rankCoins(snapshot.coins, rig, state)
     .map((row) => ({ ...row, risk: rowRisk(row, snapshot.rentals, snapshot.btcUsd) }))
     .filter((row) => !state.sellableOnly || sellable(row.risk));

@@ -2,20 +2,38 @@
 import type { DashboardState } from '@/lib/url/search-params';
 import type { Snapshot } from '@/lib/model/types';
 import { buildView } from '@/lib/ranking/view';
+import type { SpotFeed } from '@/lib/electricity/tariff';
+import { formatIsoDate } from '@/lib/electricity/zone';
 
-export function estimatesResponse(snapshot: Snapshot, state: DashboardState) {
-  const { rig, rows, isDefaultRig } = buildView(snapshot, state);
+export function estimatesResponse(snapshot: Snapshot, state: DashboardState, spot: SpotFeed | null = null) {
+  const { rig: rigWithPower, rows, isDefaultRig } = buildView(snapshot, state, spot);
+  const { power, ...rig } = rigWithPower;
   return {
     asOf: snapshot.asOf,
     stale: snapshot.stale,
     mode: snapshot.mode,
     rig: { ...rig, isDefault: isDefaultRig },
+    // The day the figures cover, hour by hour (null on a flat price: 24 hours at kwh=).
+    electricity: power
+      ? {
+          source: power.source,
+          timeZone: power.timeZone,
+          date: formatIsoDate(power.date),
+          hourStarts: power.hours.map((h) => new Date(h.startMs).toISOString()),
+          hourPricesUsdPerKwh: power.hourPricesUsdPerKwh,
+          overheadPercent: power.overheadPercent,
+          fixedUsdPerDay: power.fixedUsdPerDay,
+          heatUsdPerKwh: power.heatUsdPerKwh,
+          hours: power.hoursMode,
+          notice: power.notice,
+        }
+      : null,
     units: {
       hashrate: 'base units per second (H/s; Sol/s for Equihash; G/s for Cuckoo)',
       money: 'USD (the page\'s per= and cur= switches do not apply here)',
       period: 'per day',
     },
-    estimates: rows.map(({ coin, hashrate, powerWatts, estimate, score }) => ({
+    estimates: rows.map(({ coin, hashrate, powerWatts, estimate, score, day }) => ({
       tag: coin.tag,
       name: coin.name,
       algorithm: coin.algorithm,
@@ -28,6 +46,11 @@ export function estimatesResponse(snapshot: Snapshot, state: DashboardState) {
       revenueUsdPerDay: estimate?.revenueUsdPerDay ?? null,
       revenueBtcPerDay: estimate?.revenueBtcPerDay ?? null,
       powerCostUsdPerDay: estimate?.powerCostUsdPerDay ?? null,
+      // Integrated over the day's hours under the tariff; on a flat price, 24 hours at kwh=.
+      fixedCostUsdPerDay: estimate ? (day?.fixedCostUsdPerDay ?? 0) : null,
+      heatCreditUsdPerDay: estimate ? (day?.heatCreditUsdPerDay ?? 0) : null,
+      hoursMining: estimate ? (day?.hoursMining ?? 24) : null,
+      // After power, fixed cost and heat credit.
       profitUsdPerDay: estimate?.profitUsdPerDay ?? null,
       networkShare: estimate?.networkShare ?? null,
       networkShareJoined: estimate?.networkShareJoined ?? null,

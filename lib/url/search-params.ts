@@ -7,6 +7,19 @@ import { BASES, DEFAULT_BASIS, type Basis } from '@/lib/mining/basis';
 import { HISTORY_RANGES, type HistoryRange } from '@/lib/mining/time';
 import { parseDeviceList, serializeDeviceList, type RigDevice } from '@/lib/hardware/catalog';
 import { parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from '@/lib/format/units';
+import { DEFAULT_TARIFF, type TariffSettings } from '@/lib/electricity/tariff';
+import {
+  parseFixed,
+  parseHeat,
+  parseHoursMode,
+  parseMarkup,
+  parseOverhead,
+  parseSpotZone,
+  parseTimeZone,
+  parseTou,
+  parseVat,
+  serializeTou,
+} from '@/lib/electricity/params';
 
 export const SORT_OPTIONS = [
   { slug: 'profit', label: 'Profit', defaultDir: 'desc' },
@@ -75,7 +88,7 @@ export type DashboardState = {
   range: HistoryRange;
   /** The ranked table shows the top TOP_ROWS rows, or every row (`rows=all`). */
   rows: RowsSlug;
-};
+} & TariffSettings; // electricity as billed (tou, tz, spot, markup, vat, fixed, overhead, heat, hours): lib/electricity
 
 export type ParamError = { param: string; message: string };
 
@@ -100,6 +113,7 @@ export const DEFAULT_STATE: DashboardState = {
   hardwareCostUsd: null,
   range: '7d',
   rows: 'top',
+  ...DEFAULT_TARIFF,
 };
 
 export const parseWatts = (text: string) =>
@@ -184,6 +198,15 @@ const FIELDS = {
   hw: field({ key: 'hardwareCostUsd', parse: parseHardwareCost, serialize: decimal }),
   range: field({ key: 'range', parse: oneOf(HISTORY_RANGES, 'history range'), serialize: String }),
   rows: field({ key: 'rows', parse: oneOf(ROWS_OPTIONS, 'rows'), serialize: String }),
+  tou: field({ key: 'tou', parse: parseTou, serialize: serializeTou }),
+  tz: field({ key: 'timeZone', parse: parseTimeZone, serialize: String }),
+  spot: field({ key: 'spotZone', parse: parseSpotZone, serialize: String }),
+  markup: field({ key: 'markupUsdPerKwh', parse: parseMarkup, serialize: decimal }),
+  vat: field({ key: 'vatPercent', parse: parseVat, serialize: decimal }),
+  fixed: field({ key: 'fixedUsdPerDay', parse: parseFixed, serialize: decimal }),
+  overhead: field({ key: 'overheadPercent', parse: parseOverhead, serialize: decimal }),
+  heat: field({ key: 'heatUsdPerKwh', parse: parseHeat, serialize: decimal }),
+  hours: field({ key: 'hoursMode', parse: parseHoursMode, serialize: String }),
 } as const;
 type Param = keyof typeof FIELDS;
 const PARAMS = Object.keys(FIELDS) as Param[];
@@ -282,6 +305,10 @@ export function parseDashboardParams(raw: RawSearchParams): { state: DashboardSt
     else fail(key, result.error);
   }
   if (!entries.has('dir')) state.dir = defaultDir(state.sort);
+  if (state.tou !== null && state.spotZone !== null) {
+    fail('spot', 'Use a time-of-use schedule (tou) or a spot feed (spot), not both: using the schedule.');
+    state.spotZone = null;
+  }
   return { state, errors };
 }
 

@@ -21,6 +21,7 @@ import { RANGE_MS } from '@/lib/mining/time';
 import { PERIOD_DAYS, perPeriod, probabilityOfBlockWithin, SECONDS_PER_DAY, type Period } from '@/lib/mining/profit';
 import { estimateRow } from '@/lib/ranking/ranking';
 import { rigFromState, usesDefaultRig } from '@/lib/ranking/rig';
+import { electricityContext } from '@/lib/ranking/view';
 import { parseDashboardParams, serializeDashboardState } from '@/lib/url/search-params';
 import type { SourceId, Snapshot } from '@/lib/model/types';
 import {
@@ -79,7 +80,7 @@ export default async function CoinPage({ params, searchParams }: Props) {
   const { shipped, user } = getRegistry();
   const registryEntry = [...shipped, ...user].find((e) => e.tag === coin.tag.toUpperCase() && e.algorithm === coin.algorithm);
   const unit = algorithm?.unit ?? 'H/s';
-  const rig = rigFromState(state);
+  const rig = rigFromState(state, electricityContext(snapshot));
   const row = estimateRow(coin, rig, state.basis);
   const risk = rowRisk(row, snapshot.rentals, snapshot.btcUsd);
   const rangeMs = RANGE_MS[state.range];

@@ -145,7 +145,27 @@ describe('serializeDashboardState', () => {
   const deviceList = fc
     .uniqueArray(fc.constantFrom(...DEVICES.map((d) => d.id)), { maxLength: 4 })
     .chain((ids) => fc.tuple(...ids.map((id) => fc.integer({ min: 1, max: 10_000 }).map((count) => ({ id, count })))));
-  const state: fc.Arbitrary<DashboardState> = fc.record({
+  // Tariff fields (lib/electricity): a schedule cut at random hours, a zone, a spot feed (never both).
+  const bands = fc
+    .tuple(fc.uniqueArray(fc.integer({ min: 1, max: 23 }), { maxLength: 5 }), fc.array(fc.constantFrom(0, 0.05, 0.08, 0.1234, 0.24), { minLength: 6, maxLength: 6 }))
+    .map(([cuts, prices]) => {
+      const edges = [0, ...[...cuts].sort((a, b) => a - b), 24];
+      return edges.slice(1).map((toHour, i) => ({ fromHour: edges[i]!, toHour, usdPerKwh: prices[i]! }));
+    });
+  const tariff = fc
+    .record({
+      tou: fc.option(fc.record({ weekday: bands, weekend: fc.option(bands, { nil: null }) }), { nil: null }),
+      timeZone: fc.option(fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata'), { nil: null }),
+      spotZone: fc.option(fc.constantFrom('DE-LU', 'AT', 'awattar-de', 'agile-c'), { nil: null }),
+      markupUsdPerKwh: fc.double({ min: 0, max: 10, noNaN: true }).map((x) => x + 0),
+      vatPercent: fc.double({ min: 0, max: 100, noNaN: true }).map((x) => x + 0),
+      fixedUsdPerDay: fc.double({ min: 0, max: 100_000, noNaN: true }).map((x) => x + 0),
+      overheadPercent: fc.double({ min: 0, max: 100, noNaN: true }).map((x) => x + 0),
+      heatUsdPerKwh: fc.double({ min: 0, max: 10, noNaN: true }).map((x) => x + 0),
+      hoursMode: fc.constantFrom('all' as const, 'profitable' as const),
+    })
+    .map((t) => (t.tou !== null ? { ...t, spotZone: null } : t));
+  const rigAndView = fc.record({
     devices: deviceList.map((list) => [...list]),
     hashrates: fc.dictionary(slug, hashrate, { maxKeys: 5 }),
     powerWatts: fc.dictionary(slug, fc.integer({ min: 0, max: 1_000_000 }), { maxKeys: 5 }),
@@ -167,6 +187,7 @@ describe('serializeDashboardState', () => {
     horizonDays: fc.constantFrom(...HORIZONS),
     hardwareCostUsd: fc.option(fc.double({ min: 0, max: 1e9, noNaN: true }), { nil: null }),
   });
+  const state: fc.Arbitrary<DashboardState> = fc.tuple(rigAndView, tariff).map(([r, t]) => ({ ...r, ...t }));
 
   it('parse ∘ serialize is the identity for every valid state', () => {
     fc.assert(
