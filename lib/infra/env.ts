@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 export const LIVE_SOURCE_NAMES = ['whattomine', 'coingecko', 'hashrateno', 'nicehash', 'chain'] as const;
 export type LiveSourceName = (typeof LIVE_SOURCE_NAMES)[number];
+/** Upstreams of the slow coin-health refresh (lib/server/health-service), apart from SOURCES. */
+export const HEALTH_SOURCE_NAMES = ['coingecko', 'coinpaprika', 'github'] as const;
 
 const url = (fallback: string) =>
   z
@@ -23,6 +25,19 @@ const envSchema = z.object({
   HASHRATENO_URL: url('https://api.hashrate.no'),
   NICEHASH_URL: url('https://api2.nicehash.com'),
   HASHRATENO_API_KEY: z.string().min(1).optional(),
+  /** Coin health (community, development, sellable markets): off unless listed here. */
+  HEALTH_SOURCES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.enum(HEALTH_SOURCE_NAMES))),
+  COINPAPRIKA_URL: url('https://api.coinpaprika.com'),
+  GITHUB_API_URL: url('https://api.github.com'),
+  HEALTH_FILE: z.string().min(1).default('.data/health.json'),
+  /** A coin's CoinGecko/CoinPaprika figures are asked again after this many hours (GitHub: daily). */
+  HEALTH_REFRESH_HOURS: z.coerce.number().min(1).max(24 * 30).default(6),
+  /** Seconds between two coins' requests: CoinGecko's keyless rate is low and shared per IP. */
+  HEALTH_SPACING_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
   REFRESH_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   /** API requests per minute per client (token bucket, burst of the same size); 0 turns it off. */

@@ -86,6 +86,18 @@ const citationSchema = z.strictObject({
 });
 export type Citation = z.infer<typeof citationSchema>;
 
+/** Where coin health (lib/server/health-service) looks for a coin CoinGecko lacks. */
+const healthLinksSchema = z.strictObject({
+  github: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.\.?$)[A-Za-z0-9_.-]{1,100}$/, 'must be a GitHub repository as "owner/name"')
+    .optional(),
+  coinpaprikaId: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a CoinPaprika id such as "rtm-raptoreum"')
+    .optional(),
+});
+
 export const registryEntrySchema = z.strictObject({
   tag: tagSchema,
   name: nameSchema,
@@ -94,6 +106,7 @@ export const registryEntrySchema = z.strictObject({
   source: chainSourceSchema,
   price: priceSchema,
   emission: emissionSchema.optional(),
+  links: healthLinksSchema.optional(),
   sources: z.array(citationSchema).min(1, 'must cite at least one source for the facts'),
   notes: z.string().trim().max(500, 'must be at most 500 characters').optional(),
 });

@@ -4,6 +4,7 @@ import type { HistoryPoint } from '@/lib/history/store';
 import { clientKey } from '@/lib/infra/rate-limit';
 import { log } from '@/lib/infra/log';
 import type { Coin, Snapshot } from '@/lib/model/types';
+import type { CoinHealthData } from '@/lib/health/data';
 import { services, type Registry } from './services';
 
 export async function getSnapshot(): Promise<Snapshot> {
@@ -57,6 +58,14 @@ export async function getHistory(
     }
     return { points: [], available: true };
   }
+}
+
+/** Coin-health figures by tag (empty when HEALTH_SOURCES is off or nothing has been asked yet). */
+export async function getHealthData(): Promise<ReadonlyMap<string, CoinHealthData>> {
+  const health = services().health;
+  if (!health) return new Map();
+  await health.load();
+  return health.get();
 }
 
 /** Takes one request from this client's allowance: null when allowed, else the seconds to wait. */

@@ -18,6 +18,11 @@ import { createSharedRedis, redactRedisUrl } from '@/lib/infra/redis';
 import { SnapshotService } from '@/lib/snapshot/service';
 import { createMemoryStore, createRedisStore } from '@/lib/snapshot/store';
 import { buildFetchers } from './fetchers';
+import { HealthDataService, DEFAULT_GITHUB_MAX_AGE_MS, type HealthTarget } from './health-service';
+import { COIN_FACTS } from '@/lib/mining/coin-facts';
+import { fetchCoinGeckoCoin, fetchCoinGeckoTickers } from '@/lib/sources/coingecko-coin';
+import { fetchCoinPaprikaCoin } from '@/lib/sources/coinpaprika';
+import { fetchGitHubActivity } from '@/lib/sources/github';
 
 const KEY = Symbol.for('minerank.services');
 export type Registry = { shipped: RegistryEntry[]; user: RegistryEntry[] };
@@ -29,6 +34,8 @@ export type Services = {
   registry: Registry;
   /** The added coins shared with the other instances (REDIS_URL); null with one instance. */
   coinsSync: UserCoinsSync | null;
+  /** The slow coin-health refresh (HEALTH_SOURCES); null when it is off. */
+  health: HealthDataService | null;
 };
 type Holder = { [KEY]?: Services };
 
@@ -38,6 +45,47 @@ export function allCoins(registry: Registry): RegistryEntry[] {
 
 function registryPriceIds(registry: Registry): Record<string, string | null> {
   return Object.fromEntries(allCoins(registry).map((entry) => [entry.tag, entry.price?.coingeckoId ?? null]));
+}
+
+/** Coins whose health is asked: the catalog's CoinGecko ids and the registry's ids and links. */
+export function healthTargets(registry: Registry): HealthTarget[] {
+  const targets = new Map<string, HealthTarget>();
+  for (const [tag, facts] of Object.entries(COIN_FACTS)) {
+    if (facts.coingeckoId) targets.set(tag, { tag, coingeckoId: facts.coingeckoId, coinpaprikaId: null, github: null });
+  }
+  for (const entry of allCoins(registry)) {
+    const known = targets.get(entry.tag);
+    targets.set(entry.tag, {
+      tag: entry.tag,
+      coingeckoId: entry.price?.coingeckoId ?? known?.coingeckoId ?? null,
+      coinpaprikaId: entry.links?.coinpaprikaId ?? null,
+      github: entry.links?.github ?? null,
+    });
+  }
+  return [...targets.values()];
+}
+
+function createHealthService(env: Env, registry: Registry): HealthDataService | null {
+  if (env.HEALTH_SOURCES.length === 0) return null;
+  const timeoutMs = env.UPSTREAM_TIMEOUT_MS;
+  const on = (name: Env['HEALTH_SOURCES'][number]) => env.HEALTH_SOURCES.includes(name);
+  const cg = { baseUrl: env.COINGECKO_URL, timeoutMs, ...(env.COINGECKO_API_KEY ? { apiKey: env.COINGECKO_API_KEY } : {}) };
+  return new HealthDataService({
+    fetchers: {
+      ...(on('coingecko')
+        ? { coingeckoCoin: (id: string) => fetchCoinGeckoCoin(id, cg), coingeckoTickers: (id: string) => fetchCoinGeckoTickers(id, cg) }
+        : {}),
+      ...(on('coinpaprika')
+        ? { coinpaprika: (id: string) => fetchCoinPaprikaCoin(id, { baseUrl: env.COINPAPRIKA_URL, timeoutMs }) }
+        : {}),
+      ...(on('github') ? { github: (repo: string) => fetchGitHubActivity(repo, { baseUrl: env.GITHUB_API_URL, timeoutMs }) } : {}),
+    },
+    targets: () => healthTargets(registry),
+    maxAgeMs: env.HEALTH_REFRESH_HOURS * 3_600_000,
+    githubMaxAgeMs: DEFAULT_GITHUB_MAX_AGE_MS,
+    spacingMs: env.HEALTH_SPACING_SECONDS * 1000,
+    file: env.HEALTH_FILE,
+  });
 }
 
 /** The refresh lock's lifetime (renewed every third of it while the holder works). */
@@ -65,6 +113,7 @@ export function services(): Services {
       registry,
       history,
       coinsSync: null,
+      health: createHealthService(env, registry),
       limiter: createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, redis, keyPrefix: env.REDIS_PREFIX }),
       snapshots: new SnapshotService({
         fetchers,
@@ -79,6 +128,7 @@ export function services(): Services {
       }),
     };
     const created = holder[KEY];
+    created.health?.start();
     // Refresh events: history is the first subscriber (queued, never blocks a page).
     if (history) {
       const recorder = createHistoryRecorder(history);
