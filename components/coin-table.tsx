@@ -7,6 +7,7 @@ import { TABLE_COLUMNS, type Column } from '@/lib/ranking/columns';
 import { formatCompact, formatHashrate, formatSignificant, MISSING } from '@/lib/format/units';
 import { formatMoney } from '@/lib/format/money';
 import { CoinFlags } from './coin-flags';
+import { OperatingPointNote } from './operating-point';
 
 function SortHeader({ column, state }: { column: Column; state: DashboardState }) {
   const unit = column.unit(state);
@@ -118,7 +119,18 @@ function CompareCheckbox({ tag, selected }: { tag: string; selected: readonly st
 const ESTIMATE_COLUMNS = new Set(['coins', 'revenue', 'cost', 'profit', 'score']);
 
 /** The ranked coin table: server-rendered, sortable by links, so it works before any JS loads. */
-export function CoinTable({ rows, state, rates }: { rows: readonly ViewRow[]; state: DashboardState; rates: Rates }) {
+export function CoinTable({
+  rows,
+  state,
+  rates,
+  deviceNames = {},
+}: {
+  rows: readonly ViewRow[];
+  state: DashboardState;
+  rates: Rates;
+  /** Names of the rig's devices by id, to word their operating points. */
+  deviceNames?: Readonly<Record<string, string>>;
+}) {
   const query = serializeDashboardState({ ...state, coins: [] });
   const [coinColumn, ...otherColumns] = TABLE_COLUMNS;
   const networkColumns = otherColumns.filter((c) => !ESTIMATE_COLUMNS.has(c.id));
@@ -166,6 +178,7 @@ export function CoinTable({ rows, state, rates }: { rows: readonly ViewRow[]; st
                       <CoinFlags flags={coin.flags} networkShare={estimate?.networkShare} />
                     </span>
                     <span className="name">{coin.name}</span>
+                    <OperatingPointNote choices={row.operatingPoints} algorithm={coin.algorithm} names={deviceNames} />
                   </span>
                 </td>
                 {networkColumns.map((column) => (

@@ -10,6 +10,8 @@ import { ParamErrors } from '@/components/param-errors';
 import { RentVsMinePanel } from '@/components/rent-vs-mine';
 import { RigForm } from '@/components/rig-form';
 import { ViewSwitches } from '@/components/view-switches';
+import { TuneSwitch } from '@/components/operating-point';
+import { getDevice } from '@/lib/hardware/catalog';
 import { TariffNote } from '@/components/tariff-note';
 import { tariffOf } from '@/lib/electricity/tariff';
 import { ALGORITHMS, getAlgorithm } from '@/lib/mining/algorithms';
@@ -100,6 +102,7 @@ export function Dashboard({
           basis={state.basis}
           unavailable={view.unavailable}
         />
+        <TuneSwitch state={state} />
         <div className="toolbar share-tools">
           <CopyLink path={selfHref} />
           <a className="button" href={`/api/export${query}`} download data-testid="csv-link">
@@ -150,7 +153,12 @@ export function Dashboard({
       <div className="toolbar">
         <CompareBar state={state} />
       </div>
-      <CoinTable rows={shownRows} state={state} rates={rates} />
+      <CoinTable
+        rows={shownRows}
+        state={state}
+        rates={rates}
+        deviceNames={Object.fromEntries(rig.devices.map((d) => [d.id, getDevice(d.id)?.name ?? d.id]))}
+      />
       {(hiddenRows > 0 || state.rows === 'all') && rows.length > TOP_ROWS && (
         <p className="muted small" data-testid="rows-toggle">
           {hiddenRows > 0 ? (

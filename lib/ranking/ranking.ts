@@ -4,6 +4,8 @@ import { getAlgorithm } from '@/lib/mining/algorithms';
 import { coinOnBasis, type Basis, type BasisUsed } from '@/lib/mining/basis';
 import { estimate, type Estimate } from '@/lib/mining/profit';
 import type { Rig } from './rig';
+import { effectiveUsdPerKwh, tuneRigForCoin } from '@/lib/tuning/coin';
+import { DEFAULT_TUNE, type DeviceChoice } from '@/lib/tuning/rig';
 import { integrateDay, type DayResult } from '@/lib/electricity/integrate';
 import { rewardToEffort } from '@/lib/mining/score';
 import type { DashboardState, SortSlug } from '@/lib/url/search-params';
@@ -22,6 +24,8 @@ export type RankedRow = {
   basisUsed: BasisUsed;
   /** The day hour by hour under the rig's tariff; null on a flat price (then 24 hours at kwh=). */
   day?: DayResult | null;
+  /** The operating point chosen per device (lib/tuning); null where the figures are hand-typed or none. */
+  operatingPoints?: DeviceChoice[] | null;
 };
 
 type SortKey = (row: RankedRow) => number | string | null;
@@ -44,9 +48,20 @@ const SORT_KEYS: Record<SortSlug, SortKey> = {
 
 export function estimateRow(current: Coin, rig: Rig, basis: Basis = 'current'): RankedRow {
   const { coin, used: basisUsed } = coinOnBasis(current, basis);
-  const hashrate = rig.hashrates[coin.algorithm] ?? null;
-  const powerWatts = rig.powerWatts[coin.algorithm] ?? null;
-  if (hashrate === null) return { coin, hashrate, powerWatts, estimate: null, score: null, basisUsed };
+  // Devices-only figures follow the operating point chosen for this coin (tune=best, pl.<device>),
+  // weighed at the day's effective price when a tariff applies.
+  const tuned = rig.fromDevices?.includes(coin.algorithm)
+    ? tuneRigForCoin(coin, {
+        ...rig,
+        electricityUsdPerKwh: rig.power ? effectiveUsdPerKwh(rig.power) : rig.electricityUsdPerKwh,
+        tune: rig.tune ?? DEFAULT_TUNE,
+        powerLimits: rig.powerLimits ?? {},
+      })
+    : null;
+  const operatingPoints = tuned?.choices ?? null;
+  const hashrate = tuned?.hashrate ?? rig.hashrates[coin.algorithm] ?? null;
+  const powerWatts = tuned?.watts ?? rig.powerWatts[coin.algorithm] ?? null;
+  if (hashrate === null) return { coin, hashrate, powerWatts, estimate: null, score: null, basisUsed, operatingPoints };
   const flat = estimate(coin, {
     hashrate,
     powerWatts: powerWatts ?? 0,
@@ -63,6 +78,7 @@ export function estimateRow(current: Coin, rig: Rig, basis: Basis = 'current'): 
     score: rewardToEffort(result.profitUsdPerDay, powerWatts),
     basisUsed,
     day,
+    operatingPoints,
   };
 }
 

@@ -3,6 +3,7 @@
 // in the URL, a default rig that makes the first view useful. Base units throughout (H/s, W).
 import { getDevice, sumRig, type RigDevice } from '@/lib/hardware/catalog';
 import type { DashboardState } from '@/lib/url/search-params';
+import type { TuneMode } from '@/lib/tuning/rig';
 import { resolvePowerDay, usesTariff, type PowerDay, type SpotFeed, type UsdRates } from '@/lib/electricity/tariff';
 
 export type Rig = {
@@ -15,6 +16,11 @@ export type Rig = {
   devices: RigDevice[];
   /** The day's hourly electricity (tou=, spot=, fixed=, overhead=, heat=, hours=); null: flat kwh= all day. */
   power?: PowerDay | null;
+  /** Operating points (lib/tuning): best per coin or stock, and power limits per device id. */
+  tune?: TuneMode;
+  powerLimits?: Record<string, number>;
+  /** Algorithms whose figures come from the devices alone (no hand-typed hashrate or power): the tunable ones. */
+  fromDevices?: string[];
 };
 
 /** What a tariff needs besides the URL: the data's time (its day is the day priced), a spot feed, rates. */
@@ -51,5 +57,10 @@ export function rigFromState(state: DashboardState, electricity?: ElectricityCon
       electricity && usesTariff(state) && Number.isFinite(electricity.asOfMs)
         ? resolvePowerDay(state, state.electricityUsdPerKwh, electricity.asOfMs, electricity.spot ?? null, electricity.rates ?? {})
         : null,
+    tune: state.tune,
+    powerLimits: state.powerLimits,
+    fromDevices: Object.keys(summed.hashrates).filter(
+      (slug) => state.hashrates[slug] === undefined && state.powerWatts[slug] === undefined,
+    ),
   };
 }

@@ -33,12 +33,24 @@ export function estimatesResponse(snapshot: Snapshot, state: DashboardState, spo
       money: 'USD (the page\'s per= and cur= switches do not apply here)',
       period: 'per day',
     },
-    estimates: rows.map(({ coin, hashrate, powerWatts, estimate, score, day }) => ({
+    /** best: each coin at its devices' most profitable operating point; stock: the catalog's stock figures. */
+    tune: state.tune,
+    estimates: rows.map(({ coin, hashrate, powerWatts, estimate, score, day, operatingPoints }) => ({
       tag: coin.tag,
       name: coin.name,
       algorithm: coin.algorithm,
       hashrate,
       powerWatts,
+      // Per device, the point the figures above use (per device, not × count); null where hand-typed.
+      operatingPoints:
+        operatingPoints?.map(({ device, count, point }) => ({
+          device,
+          count,
+          label: point.label,
+          hashrate: point.hashrate,
+          watts: point.watts,
+          powerLimitPercent: point.powerLimitPercent ?? null,
+        })) ?? null,
       priceUsd: coin.priceUsd,
       volume24hUsd: coin.volume24hUsd,
       basis: estimate?.basis ?? null,

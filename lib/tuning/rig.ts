@@ -12,7 +12,13 @@ export const DEFAULT_TUNE: TuneMode = 'best';
 /** One device of the rig and its points for one algorithm; points[0] is the stock point. */
 export type DeviceCandidates = { device: string; count: number; points: readonly OperatingPoint[] };
 
-export type DeviceChoice = { device: string; count: number; point: OperatingPoint };
+export type DeviceChoice = {
+  device: string;
+  count: number;
+  point: OperatingPoint;
+  /** How many points the device has on this algorithm: with one, there was nothing to choose. */
+  pointCount: number;
+};
 
 export type RigChoice = {
   /** Summed over devices × counts, base units and watts. */
@@ -54,7 +60,7 @@ export function chooseRigPoints(
     }
     hashrate += point.hashrate * count;
     watts += point.watts * count;
-    choices.push({ device, count, point });
+    choices.push({ device, count, point, pointCount: points.length });
   }
   return { hashrate, watts, choices };
 }

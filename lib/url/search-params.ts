@@ -5,7 +5,9 @@ import { createParser, createSerializer, type inferParserType, type SingleParser
 import { ALGORITHMS, ALGORITHM_SLUGS, DEVICE_CLASSES, type DeviceClass } from '@/lib/mining/algorithms';
 import { BASES, DEFAULT_BASIS, type Basis } from '@/lib/mining/basis';
 import { HISTORY_RANGES, type HistoryRange } from '@/lib/mining/time';
-import { parseDeviceList, serializeDeviceList, type RigDevice } from '@/lib/hardware/catalog';
+import { getDevice, parseDeviceList, serializeDeviceList, type RigDevice } from '@/lib/hardware/catalog';
+import { MAX_POWER_LIMIT_PERCENT, MIN_POWER_LIMIT_PERCENT } from '@/lib/tuning/curve';
+import { DEFAULT_TUNE, TUNE_MODES, type TuneMode } from '@/lib/tuning/rig';
 import { parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from '@/lib/format/units';
 import { DEFAULT_TARIFF, type TariffSettings } from '@/lib/electricity/tariff';
 import {
@@ -88,6 +90,10 @@ export type DashboardState = {
   range: HistoryRange;
   /** The ranked table shows the top TOP_ROWS rows, or every row (`rows=all`). */
   rows: RowsSlug;
+  /** Each coin at its device's most profitable operating point (`best`), or the stock figures. */
+  tune: TuneMode;
+  /** Power limit per catalog device, percent of its stock power (`pl.<device id>=<percent>`). */
+  powerLimits: Record<string, number>;
 } & TariffSettings; // electricity as billed (tou, tz, spot, markup, vat, fixed, overhead, heat, hours): lib/electricity
 
 export type ParamError = { param: string; message: string };
@@ -113,6 +119,8 @@ export const DEFAULT_STATE: DashboardState = {
   hardwareCostUsd: null,
   range: '7d',
   rows: 'top',
+  tune: DEFAULT_TUNE,
+  powerLimits: {},
   ...DEFAULT_TARIFF,
 };
 
@@ -207,11 +215,24 @@ const FIELDS = {
   overhead: field({ key: 'overheadPercent', parse: parseOverhead, serialize: decimal }),
   heat: field({ key: 'heatUsdPerKwh', parse: parseHeat, serialize: decimal }),
   hours: field({ key: 'hoursMode', parse: parseHoursMode, serialize: String }),
+  tune: field({ key: 'tune', parse: oneOf(TUNE_MODES, 'tune'), serialize: String }),
 } as const;
 type Param = keyof typeof FIELDS;
 const PARAMS = Object.keys(FIELDS) as Param[];
 
 export const hashrateKey = (slug: string) => `hr.${slug}` as const;
+export const powerLimitKey = (deviceId: string) => `pl.${deviceId}` as const;
+
+/** A power limit: a whole percent of the device's stock power, 10–200. */
+export const parsePowerLimit = (text: string): ParseResult<number> => {
+  const percent = /^[0-9]{1,3}$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  return percent >= MIN_POWER_LIMIT_PERCENT && percent <= MAX_POWER_LIMIT_PERCENT
+    ? { success: true, data: percent }
+    : {
+        success: false,
+        error: `A power limit is a whole percent of the stock power from ${MIN_POWER_LIMIT_PERCENT} to ${MAX_POWER_LIMIT_PERCENT} (got "${truncate(text)}").`,
+      };
+};
 export const wattsKey = (slug: string) => `w.${slug}` as const;
 
 const fromResult =
@@ -279,12 +300,23 @@ export function parseDashboardParams(raw: RawSearchParams): { state: DashboardSt
 
   for (const [key, values] of entries) {
     // Unknown params (utm_source, fbclid…) are ignored, repeated or not.
-    if (!Object.hasOwn(FIELDS, key) && !/^(hr|w)\./.test(key)) continue;
+    if (!Object.hasOwn(FIELDS, key) && !/^(hr|w|pl)\./.test(key)) continue;
     if (values.length > 1) {
       fail(key, `"${truncate(key)}" is given ${values.length} times; give it once.`);
       continue;
     }
     const value = values[0] ?? '';
+    if (key.startsWith('pl.')) {
+      const id = key.slice(3).toLowerCase();
+      if (!getDevice(id)) {
+        fail(key, `Unknown device "${truncate(id)}" in "${truncate(key)}".`);
+        continue;
+      }
+      const result = parsePowerLimit(value);
+      if (result.success) state.powerLimits[id] = result.data;
+      else fail(key, result.error);
+      continue;
+    }
     const rigMatch = /^(hr|w)\.(.+)$/.exec(key);
     if (rigMatch) {
       const [, kind, slug = ''] = rigMatch;
@@ -354,7 +386,13 @@ export function serializeDashboardState(state: DashboardState): string {
     values[wattsKey(slug)] = state.powerWatts[slug] ?? null;
   }
   // Keys are dynamic (`hr.<slug>`), which the parser map's static type cannot name.
-  return serializerFor(slugs)(values as Partial<inferParserType<typeof dashboardParsers>>);
+  const query = serializerFor(slugs)(values as Partial<inferParserType<typeof dashboardParsers>>);
+  // Power limits go last, by device id, so one state has one query string.
+  const limits = Object.keys(state.powerLimits ?? {})
+    .sort()
+    .map((id) => `${powerLimitKey(id)}=${state.powerLimits[id]}`);
+  if (limits.length === 0) return query;
+  return `${query === '' ? '?' : `${query}&`}${limits.join('&')}`;
 }
 
 /** The same state with some fields changed, as a canonical href for `pathname`. */

@@ -73,3 +73,12 @@ describe('rig choice: per device, summed', () => {
     expect(limited.watts).toBeCloseTo(203, 12);
   });
 });
+
+describe('effective price under a tariff', () => {
+  it('is (1 + overhead) × (mean hourly price − heat credit), worked by hand', async () => {
+    const { effectiveUsdPerKwh } = await import('@/lib/tuning/coin');
+    // Hours at 0.10 and 0.20: mean 0.15; heat worth 0.05; 10 % overhead → 1.1 × 0.10 = 0.11.
+    expect(effectiveUsdPerKwh({ hourPricesUsdPerKwh: [0.1, 0.2], overheadPercent: 10, heatUsdPerKwh: 0.05 })).toBeCloseTo(0.11, 12);
+    expect(effectiveUsdPerKwh({ hourPricesUsdPerKwh: [], overheadPercent: 10, heatUsdPerKwh: 0 })).toBe(0);
+  });
+});

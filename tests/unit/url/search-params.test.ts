@@ -5,6 +5,7 @@ import { BASES } from '@/lib/mining/basis';
 import { HISTORY_RANGES } from '@/lib/mining/time';
 import { DEVICES, getDevice } from '@/lib/hardware/catalog';
 import { DEFAULT_DEVICES, rigFromState, usesDefaultRig } from '@/lib/ranking/rig';
+import { TUNE_MODES } from '@/lib/tuning/rig';
 import {
   CURRENCIES,
   DEFAULT_STATE,
@@ -186,6 +187,8 @@ describe('serializeDashboardState', () => {
     growthPercentPerMonth: fc.oneof(fc.constant(0), fc.double({ min: -90, max: 1000, noNaN: true }).map((g) => g + 0)),
     horizonDays: fc.constantFrom(...HORIZONS),
     hardwareCostUsd: fc.option(fc.double({ min: 0, max: 1e9, noNaN: true }), { nil: null }),
+    tune: fc.constantFrom(...TUNE_MODES),
+    powerLimits: fc.dictionary(fc.constantFrom(...DEVICES.map((d) => d.id)), fc.integer({ min: 10, max: 200 }), { maxKeys: 3 }),
   });
   const state: fc.Arbitrary<DashboardState> = fc.tuple(rigAndView, tariff).map(([r, t]) => ({ ...r, ...t }));
 
