@@ -27,7 +27,7 @@ const config = [
   { ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.data/**'] },
   {
     files: ['lib/**/*.{ts,tsx}'],
-    ignores: ['lib/server/**', 'lib/url/**', 'lib/mining/**', 'lib/risk/**', 'lib/electricity/**', 'lib/health/**'],
+    ignores: ['lib/server/**', 'lib/url/**', 'lib/mining/**', 'lib/risk/**', 'lib/electricity/**', 'lib/health/**', 'lib/pools/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: REACT_AND_NEXT }] },
   },
   {
@@ -38,7 +38,8 @@ const config = [
   {
     // lib/electricity (tariffs, hourly prices) runs in the browser too: pure like mining.
     // lib/health (coin health parts, weights, risk-adjusted profit) likewise: numbers in, numbers out.
-    files: ['lib/mining/**/*.{ts,tsx}', 'lib/risk/**/*.{ts,tsx}', 'lib/electricity/**/*.{ts,tsx}', 'lib/health/**/*.{ts,tsx}'],
+    // lib/pools (per-pool figures and warnings for a rig) too.
+    files: ['lib/mining/**/*.{ts,tsx}', 'lib/risk/**/*.{ts,tsx}', 'lib/electricity/**/*.{ts,tsx}', 'lib/health/**/*.{ts,tsx}', 'lib/pools/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...REACT_AND_NEXT, ...PURE] }] },
   },
   {

@@ -24,6 +24,12 @@ const zeroCounts = {
   '/api/v3/coins/markets': 0,
   '/main/api/v2/public/simplemultialgo/info': 0,
   '/api/currencies': 0,
+  '/mc-a/api/pools': 0,
+  '/mc-a/api/pools/clore1/blocks': 0,
+  '/mc-b/api/pools': 0,
+  '/mc-b/api/pools/clore/blocks': 0,
+  '/nomp/api/stats': 0,
+  '/cn/stats': 0,
 };
 
 /** The rejection of `promise`, failing the test when it resolves. */

@@ -1,5 +1,5 @@
 // A local HTTP server standing in for every upstream (WhatToMine, CoinGecko, hashrate.no, NiceHash,
-// a YIIMP pool) with
+// a YIIMP pool, two MiningCore sites, a NOMP portal and a cryptonote-nodejs-pool site) with
 // recorded responses, and per-route failure switches another process can flip over HTTP.
 // Run directly: npx tsx tests/support/fixture-server.ts [--port 4010]
 import { readFileSync } from 'node:fs';
@@ -25,7 +25,19 @@ type Route = {
   needsApiKey?: boolean;
   /** The recording starts with a browser JSON viewer's `//` lines, which the upstream never sent. */
   stripLineComments?: boolean;
+  /**
+   * Pool stand-ins built around a fixed moment: every ISO time in the file is moved by (now − this
+   * anchor) when served, so "2 days ago" in the file is 2 days ago in a live test.
+   */
+  timeAnchor?: string;
 };
+
+/** The moment the pool stand-ins in tests/fixtures/pools/ are written around. */
+export const POOL_FIXTURE_ANCHOR = '2026-12-01T12:00:00.000Z';
+// MiningCore before its 2018 renames (poolHashRate, networkHashRate): a shape from another version.
+const MININGCORE_OLD_SHAPE =
+  '{"pools":[{"id":"clore1","coin":{"type":"CLORE"},"poolFeePercent":1,"poolStats":{"connectedMiners":3,"poolHashRate":20},"networkStats":{"networkHashRate":39.05,"networkDifficulty":2343}}]}';
+const pools = (file: string) => `tests/fixtures/pools/${file}`;
 
 const ROUTES = {
   '/coins.json': {
@@ -95,7 +107,23 @@ const ROUTES = {
     empty: '{}',
     stripLineComments: true,
   },
+  // Pool stand-ins (tests/fixtures/pools, built from the documented shapes; see its README entry).
+  // Site A runs a CLORE pool holding 55 % of the network; site B one that has found no block for 2 days.
+  '/mc-a/api/pools': { file: pools('miningcore-api_pools-site_a-documented-shape.json'), wrongShape: MININGCORE_OLD_SHAPE, empty: '{"pools":[]}', timeAnchor: POOL_FIXTURE_ANCHOR },
+  '/mc-a/api/pools/clore1/blocks': { file: pools('miningcore-api_pools_clore1_blocks-site_a-documented-shape.json'), wrongShape: '{"blocks":[]}', empty: '[]', timeAnchor: POOL_FIXTURE_ANCHOR },
+  '/mc-b/api/pools': { file: pools('miningcore-api_pools-site_b-documented-shape.json'), wrongShape: MININGCORE_OLD_SHAPE, empty: '{"pools":[]}', timeAnchor: POOL_FIXTURE_ANCHOR },
+  '/mc-b/api/pools/clore/blocks': { file: pools('miningcore-api_pools_clore_blocks-site_b-documented-shape.json'), wrongShape: '{"blocks":[]}', empty: '[]', timeAnchor: POOL_FIXTURE_ANCHOR },
+  '/nomp/api/stats': { file: pools('nomp-api_stats-documented-shape.json'), wrongShape: '{"pools":[]}', empty: '{"pools":{}}' },
+  '/cn/stats': { file: pools('cryptonote_pool-stats-documented-shape.json'), wrongShape: '{"config":{}}', empty: '{}' },
 } satisfies Record<string, Route>;
+
+const ISO_IN_JSON = /"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)"/g;
+
+/** Moves every ISO time in `body` by (now − anchor). */
+export function shiftIsoTimes(body: string, anchor: string, nowMs: number): string {
+  const shift = nowMs - Date.parse(anchor);
+  return body.replace(ISO_IN_JSON, (_, iso: string) => `"${new Date(Date.parse(iso) + shift).toISOString()}"`);
+}
 
 export type FixtureRoute = keyof typeof ROUTES;
 export const FIXTURE_ROUTES = Object.keys(ROUTES) as FixtureRoute[];
@@ -181,13 +209,15 @@ export async function startFixtureServer({ port = 0 }: { port?: number } = {}): 
       send(res, 401, '{"error":"Unauthorized: missing apiKey"}');
       return;
     }
+    const anchor: string | undefined = config.timeAnchor;
+    const body = anchor ? shiftIsoTimes(bodies[route], anchor, Date.now()) : bodies[route];
     switch (state.mode) {
       case 'ok':
-        return send(res, 200, bodies[route]);
+        return send(res, 200, body);
       case 'slow': {
         const timer = setTimeout(() => {
           timers.delete(timer);
-          send(res, 200, bodies[route]);
+          send(res, 200, body);
         }, state.delayMs);
         timers.add(timer);
         // A client that gives up (timeout) must not leave the timer behind.

@@ -48,10 +48,10 @@ export function normalizeYiimp(raw: unknown, symbol: string): ChainStats {
   });
 }
 
-/** In-flight answers by URL: the coins one pool serves share one request per refresh. */
+/** In-flight answers by URL: the coins one pool serves (and its pool figures) share one request per refresh. */
 const inFlight = new Map<string, Promise<unknown>>();
 
-function currencies(url: string, opts: ChainFetchOptions): Promise<unknown> {
+export function yiimpCurrencies(url: string, opts: Pick<ChainFetchOptions, 'timeoutMs' | 'allowPrivate'>): Promise<unknown> {
   const key = `${url}|${opts.allowPrivate}`;
   let request = inFlight.get(key);
   if (!request) {
@@ -64,6 +64,6 @@ function currencies(url: string, opts: ChainFetchOptions): Promise<unknown> {
 }
 
 export async function fetchYiimp(source: YiimpSource, opts: ChainFetchOptions): Promise<ChainStats> {
-  const raw = await currencies(`${source.url}/api/currencies`, opts);
+  const raw = await yiimpCurrencies(`${source.url}/api/currencies`, opts);
   return normalizeYiimp(raw, source.symbol);
 }
