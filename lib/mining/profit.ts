@@ -18,6 +18,13 @@ export type CoinFigures = {
   workFactor: number | null;
   priceUsd: number | null;
   priceBtc: number | null;
+  /**
+   * What blockReward and emissionPerDay count: the whole block (default) or already the miner's
+   * part. A whole-block figure is scaled by minerShare; an unknown share (null) counts the whole.
+   */
+  rewardBasis?: 'whole' | 'miner';
+  /** The miner's share of the whole block, 0..1 (lib/mining/reward-splits.ts, or a template's payees). */
+  minerShare?: number | null;
 };
 
 /** The rig's figures for the coin's algorithm. */
@@ -139,6 +146,17 @@ function grossCoinsPerDay(coin: CoinFigures, hashrate: number): { basis: Estimat
   return null;
 }
 
+/**
+ * The factor that turns the coin's reward figures into the miner's part: 1 when the source already
+ * gives the miner's part or the share is unknown; the share when the figures count the whole block.
+ * A CLORE block (whole) with a 50 % miner share gives 0.5; WhatToMine's ZEC (miner's part) gives 1.
+ */
+export function minerRewardFactor(coin: Pick<CoinFigures, 'rewardBasis' | 'minerShare'>): number {
+  if (coin.rewardBasis === 'miner') return 1;
+  const share = coin.minerShare;
+  return typeof share === 'number' && Number.isFinite(share) && share > 0 && share <= 1 ? share : 1;
+}
+
 /** Everything the table shows for one coin and one rig. */
 export function estimate(coin: CoinFigures, rig: RigFigures): Estimate {
   const hashrate = Number.isFinite(rig.hashrate) && rig.hashrate > 0 ? rig.hashrate : 0;
@@ -147,7 +165,7 @@ export function estimate(coin: CoinFigures, rig: RigFigures): Estimate {
   const cost = powerCostUsdPerDay(rig.powerWatts, rig.electricityUsdPerKwh);
 
   const gross = grossCoinsPerDay(coin, hashrate);
-  const coinsPerDay = gross ? gross.coins * keep : null;
+  const coinsPerDay = gross ? gross.coins * keep * minerRewardFactor(coin) : null;
 
   // An implied N can underflow to 0 (tiny D × k): that is no network figure, not a division by zero.
   const implied = impliedNetworkHashrate(coin.difficulty, coin.workFactor, coin.blockTimeSeconds);

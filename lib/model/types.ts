@@ -6,6 +6,10 @@ export const finite = z.number().refine(Number.isFinite, 'must be finite');
 export const nullableFinite = finite.nullable();
 
 export const AVERAGE_WINDOWS = ['24h', '3d', '7d'] as const;
+
+/** A reward figure counts the whole block, or only the miner's part of it. */
+export const REWARD_BASES = ['whole', 'miner'] as const;
+export type RewardBasisCode = (typeof REWARD_BASES)[number];
 export type AverageWindow = (typeof AVERAGE_WINDOWS)[number];
 
 /** A window's average figures, from the upstream's own averages or from our history. */
@@ -48,6 +52,13 @@ export const networkStatsSchema = z.object({
   updatedAt: z.string().nullable(),
   /** 24 h / 3 d / 7 d averages where the upstream publishes them (WhatToMine does). */
   averages: averagesSchema,
+  /**
+   * What blockReward and emissionPerDay count: the whole block, or already only the miner's part
+   * (each source classifies its own figure; lib/mining/difficulty-conventions.ts cites why).
+   */
+  rewardBasis: z.enum(REWARD_BASES).optional(),
+  /** Coins of the block the coinbase must pay to others (a template's masternode, founder… payees). */
+  blockRewardToOthers: nullableFinite.optional(),
 });
 export type NetworkStats = z.infer<typeof networkStatsSchema>;
 
@@ -114,6 +125,14 @@ export const coinSchema = networkStatsSchema.extend({
   /** Circulating and maximum supply from the price source (CoinGecko markets); null where unknown. */
   circulatingSupply: nullableFinite.default(null),
   maxSupply: nullableFinite.default(null),
+  /** What blockReward and emissionPerDay count (whole block unless the source gives the miner's part). */
+  rewardBasis: z.enum(REWARD_BASES).default('whole'),
+  /** The miner's share of the whole block (0..1): a cited split or a template's payees; null = not verified. */
+  minerShare: nullableFinite.default(null),
+  /** Where minerShare comes from: the cited schedule (lib/mining/reward-splits.ts) or the live template. */
+  minerShareFrom: z.enum(['schedule', 'template']).nullable().default(null),
+  /** Coins per block the miner keeps; null where the reward or the share is unknown. */
+  minerReward: nullableFinite.default(null),
   /** Coefficient of variation of difficulty over 24 h, from history; null until there are points. */
   difficultyCv24h: nullableFinite.default(null),
   flags: z.array(coinFlagSchema),

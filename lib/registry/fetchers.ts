@@ -32,6 +32,9 @@ export function registryCoinStats(entry: RegistryEntry, stats: ChainStats): Netw
     lagging: false,
     updatedAt: stats.updatedAt,
     averages: {},
+    // The registry's reward schedule is the whole block; the chain's own figure says what it counts.
+    rewardBasis: stats.blockReward !== null ? (stats.rewardBasis ?? 'whole') : 'whole',
+    blockRewardToOthers: stats.blockReward !== null ? (stats.blockRewardToOthers ?? null) : null,
   };
 }
 

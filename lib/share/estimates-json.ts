@@ -55,6 +55,9 @@ export function estimatesResponse(snapshot: Snapshot, state: DashboardState, spo
       volume24hUsd: coin.volume24hUsd,
       basis: estimate?.basis ?? null,
       coinsPerDay: estimate?.coinsPerDay ?? null,
+      // The miner's part of each block (coins) and its share of the whole (0..1; null = split not verified).
+      minerReward: coin.minerReward,
+      minerShare: coin.minerShare,
       revenueUsdPerDay: estimate?.revenueUsdPerDay ?? null,
       revenueBtcPerDay: estimate?.revenueBtcPerDay ?? null,
       powerCostUsdPerDay: estimate?.powerCostUsdPerDay ?? null,

@@ -5,6 +5,8 @@
 import { getAlgorithm } from '@/lib/mining/algorithms';
 import { getCoinFacts, targetBlockTimeSeconds } from '@/lib/mining/coin-facts';
 import { impliedNetworkHashrate } from '@/lib/mining/profit';
+import { rewardBasisOf, sourceWorkFactor, type ConventionSource } from '@/lib/mining/difficulty-conventions';
+import { minerPartOfTemplate, minerShareAt } from '@/lib/mining/reward-splits';
 import { AVERAGE_WINDOWS, type Averages, type Coin, type CoinFlag, type NetworkStats, type Snapshot, type SourceId, type SourceStatus, isChainSourceId } from '@/lib/model/types';
 import { formatAge, formatHashrate, formatSignificant } from '@/lib/format/units';
 import type { PriceQuote, SourcePayload } from '@/lib/sources/contract';
@@ -135,6 +137,14 @@ function withAggregator(
   };
   const figureSources: Coin['figureSources'] = {};
   const flags: CoinFlag[] = [];
+  // The reward's meaning (whole block or miner's part) follows whichever source gave the reward.
+  if (chain.stats.blockReward !== null) {
+    stats.rewardBasis = chain.stats.rewardBasis ?? 'whole';
+    stats.blockRewardToOthers = chain.stats.blockRewardToOthers ?? null;
+  } else {
+    stats.rewardBasis = aggregator.stats.rewardBasis ?? rewardBasisFor(aggregator.sourceId, chain.stats.tag);
+    stats.blockRewardToOthers = null;
+  }
   for (const figure of NETWORK_FIGURES) {
     const own = chain.stats[figure];
     const theirs = aggregator.stats[figure];
@@ -189,14 +199,48 @@ function withUsdPrices(averages: Averages, btcUsd: number | null): Averages {
   return out;
 }
 
+/** Which family of conventions a source follows (lib/mining/difficulty-conventions.ts); null for price-only sources. */
+export function conventionSourceOf(id: SourceId): ConventionSource | null {
+  if (isChainSourceId(id)) return 'chain';
+  if (id === 'whattomine-gpu' || id === 'whattomine-asic') return 'whattomine';
+  if (id === 'hashrateno' || id === 'embedded') return 'hashrateno';
+  return null;
+}
+
+function rewardBasisFor(id: SourceId, tag: string): 'whole' | 'miner' {
+  const kind = conventionSourceOf(id);
+  return kind ? rewardBasisOf(kind, tag) : 'whole';
+}
+
+/**
+ * The miner's share and reward: a template's payees (live truth) first, else the cited split at
+ * the chain height (or the figures' date). A figure that is already the miner's part is the
+ * miner's reward whatever the share; a whole-block figure with an unknown share gives no miner reward.
+ */
+function minerFigures(stats: NetworkStats, rewardBasis: 'whole' | 'miner', height: number | null, at: string) {
+  const template =
+    stats.blockRewardToOthers !== undefined && stats.blockRewardToOthers !== null && rewardBasis === 'whole'
+      ? minerPartOfTemplate(stats.blockReward, stats.blockRewardToOthers)
+      : null;
+  if (template) return { minerShare: template.minerShare, minerShareFrom: 'template' as const, minerReward: template.minerReward };
+  const share = minerShareAt(stats.tag, { height, date: at });
+  const reward = stats.blockReward;
+  const minerReward = reward === null ? null : rewardBasis === 'miner' ? reward : share !== null ? reward * share : null;
+  return { minerShare: share, minerShareFrom: share !== null ? ('schedule' as const) : null, minerReward };
+}
+
 export function buildCoin(stats: NetworkStats, ctx: CoinContext): Coin {
   const facts = getCoinFacts(stats.tag);
   const algorithm = getAlgorithm(stats.algorithm);
   const flags: CoinFlag[] = [];
   const at = stats.updatedAt ?? ctx.sourceFetchedAt ?? new Date(0).toISOString();
+  const conventions = conventionSourceOf(ctx.source);
 
   const blockTimeSeconds = stats.blockTimeSeconds ?? targetBlockTimeSeconds(stats.tag, at) ?? null;
-  let workFactor = facts.workFactor !== undefined ? facts.workFactor : (algorithm?.workFactor ?? null);
+  // The source's own convention for this coin first (hashrate.no reports Kaspa at 2^32), then the coin's, then the algorithm's.
+  const sourceK = conventions ? sourceWorkFactor(conventions, stats.tag) : undefined;
+  let workFactor =
+    sourceK !== undefined ? sourceK : facts.workFactor !== undefined ? facts.workFactor : (algorithm?.workFactor ?? null);
   const implied = impliedNetworkHashrate(stats.difficulty, workFactor, blockTimeSeconds);
   if (implied !== null && stats.networkHashrate !== null) {
     const ratio = implied / stats.networkHashrate;
@@ -251,8 +295,13 @@ export function buildCoin(stats: NetworkStats, ctx: CoinContext): Coin {
     flags.push({ code: 'stale-source', message: 'Its source failed on the last refresh; these are its last good figures.' });
   }
 
+  const rewardBasis = stats.rewardBasis ?? rewardBasisFor(ctx.source, stats.tag);
+  const miner = minerFigures(stats, rewardBasis, ctx.height ?? null, at);
+
   return {
     ...stats,
+    rewardBasis,
+    ...miner,
     blockTimeSeconds,
     priceUsd,
     priceBtc,

@@ -91,14 +91,23 @@ type RpcEnvelope = { result: Record<string, unknown> | null; error: unknown; id:
 
 const envelope = (file: string): RpcEnvelope => JSON.parse(readChainFixture(file)) as RpcEnvelope;
 
+/** Which getblocktemplate answer the stand-in gives: plain bitcoind, or Dash-style with masternode and superblock payees. */
+export type BitcoinStandinFlavour = 'bitcoind' | 'dashd';
+
+const TEMPLATE_FILES: Record<BitcoinStandinFlavour, string> = {
+  bitcoind: 'bitcoind-getblocktemplate-documented-shape.json',
+  dashd: 'dashd-getblocktemplate-documented-shape.json',
+};
+
 export function startBitcoinNodeStandin({
   port = 0,
   auth,
   stats = {},
-}: { port?: number; auth?: string; stats?: Partial<BitcoinStandinStats> } = {}): Promise<Standin> {
+  flavour = 'bitcoind',
+}: { port?: number; auth?: string; stats?: Partial<BitcoinStandinStats>; flavour?: BitcoinStandinFlavour } = {}): Promise<Standin> {
   const miningInfo = envelope('bitcoind-getmininginfo-documented-shape.json').result ?? {};
   const chainInfo = envelope('bitcoind-getblockchaininfo-documented-shape.json').result ?? {};
-  const template = envelope('bitcoind-getblocktemplate-documented-shape.json').result ?? {};
+  const template = envelope(TEMPLATE_FILES[flavour]).result ?? {};
   const syncError = envelope('bitcoind-getblocktemplate-initial-sync-error-documented-shape.json').error;
   const pick = <K extends keyof BitcoinStandinStats>(key: K, fallback: unknown): unknown =>
     stats[key] !== undefined ? stats[key] : fallback;

@@ -35,11 +35,51 @@ export const bitcoinBlockchainInfoSchema = z.object({
   mediantime: z.number().optional(),
 });
 
-export const bitcoinBlockTemplateSchema = z.object({
-  /** Satoshis (atomic units) the next block's coinbase may claim: subsidy plus the template's fees. */
+/**
+ * The payees a Dash-family template makes the coinbase pay, by field: Dash's `masternode` (an
+ * object in old releases, an array since) and `superblock`, Raptoreum's `smartnode` and `founder`.
+ * Each entry is `{payee, script, amount}` with `amount` in atomic units; a `<field>_payments_started`
+ * (Dash: `superblocks_started`) of false means the payment is not yet required.
+ * Dash Core docs: https://github.com/dashpay/docs/blob/db9cca9ac0e6e15166bb49fadb30e415cba2d84d/docs/core/api/remote-procedure-calls-mining.md
+ */
+export const TEMPLATE_PAYEE_FIELDS = [
+  { field: 'masternode', started: 'masternode_payments_started' },
+  { field: 'smartnode', started: 'smartnode_payments_started' },
+  { field: 'superblock', started: 'superblocks_started' },
+  { field: 'founder', started: 'founder_payments_started' },
+] as const;
+
+export const bitcoinBlockTemplateSchema = z.looseObject({
+  /** Satoshis (atomic units) the coinbase pays in all: subsidy plus fees, including what it must pay the payees below. */
   coinbasevalue: z.number(),
   height: z.number().optional(),
 });
+
+const payeeAmountSchema = z.object({ amount: z.number().nonnegative() });
+
+/**
+ * Atomic units the template's coinbase must pay to others: 0 when it has payee fields that pay
+ * nobody now, null when a listed payee has no usable amount, undefined when it has no payee field
+ * at all (a plain Bitcoin template, or a coin whose payee field we do not know: the cited split
+ * then applies, not "all to the miner").
+ */
+export function templatePayeesAtomic(template: Record<string, unknown>): number | null | undefined {
+  let total = 0;
+  let known = false;
+  for (const { field, started } of TEMPLATE_PAYEE_FIELDS) {
+    const value = template[field];
+    if (value === undefined || value === null) continue;
+    known = true;
+    if (template[started] === false) continue;
+    const entries = Array.isArray(value) ? value : [value];
+    for (const entry of entries) {
+      const parsed = payeeAmountSchema.safeParse(entry);
+      if (!parsed.success) return null;
+      total += parsed.data.amount;
+    }
+  }
+  return known ? total : undefined;
+}
 
 const rpcEnvelopeSchema = z.object({
   result: z.unknown(),
@@ -123,11 +163,18 @@ export function normalizeBitcoinRpc({ miningInfo, blockchainInfo, blockTemplate 
     difficulty: miningInfo.difficulty ?? blockchainInfo?.difficulty ?? null,
     networkHashrate: miningInfo.networkhashps ?? null,
     // coinbasevalue includes the fees of the transactions the template picked, so it is a little
-    // above the subsidy and moves with the mempool.
+    // above the subsidy and moves with the mempool. It is the whole coinbase: the payees it lists
+    // (masternodes, superblock, founders) are paid out of it, so they are passed on to subtract.
     blockReward: fromAtomic(blockTemplate?.coinbasevalue, decimals),
     blockTimeSeconds: null,
     updatedAt: isoFromUnixSeconds(tipSeconds),
+    ...payeesOf(blockTemplate, decimals),
   });
+}
+
+function payeesOf(template: BitcoinRpcAnswers['blockTemplate'], decimals: number): { blockRewardToOthers?: number | null } {
+  const atomic = template ? templatePayeesAtomic(template) : undefined;
+  return atomic === undefined ? {} : { blockRewardToOthers: fromAtomic(atomic, decimals) };
 }
 
 export async function fetchBitcoinRpc(source: BitcoinSource, opts: ChainFetchOptions): Promise<ChainStats> {

@@ -37,6 +37,11 @@ export function chainStats(raw: RawChainFigures): ChainStats {
     blockReward: bounded(raw.blockReward, MAX_BLOCK_REWARD),
     blockTimeSeconds: bounded(raw.blockTimeSeconds, MAX_BLOCK_TIME_SECONDS),
     updatedAt: plausibleIso(raw.updatedAt),
+    ...(raw.rewardBasis !== undefined ? { rewardBasis: raw.rewardBasis } : {}),
+    // Zero payees is a real figure (a template that pays nobody else); negative or huge is unknown.
+    ...(raw.blockRewardToOthers !== undefined
+      ? { blockRewardToOthers: raw.blockRewardToOthers === 0 ? 0 : bounded(raw.blockRewardToOthers, MAX_BLOCK_REWARD) }
+      : {}),
   };
 }
 

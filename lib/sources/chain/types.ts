@@ -66,6 +66,10 @@ export type ChainStats = {
   blockTimeSeconds: number | null;
   /** When the source says these figures were taken (ISO), if it says. */
   updatedAt: string | null;
+  /** What blockReward counts: the whole coinbase (default) or the miner's part (a YIIMP pool's `reward`). */
+  rewardBasis?: 'whole' | 'miner';
+  /** Coins of blockReward the coinbase must pay to others (a template's masternode, superblock, founder payees). */
+  blockRewardToOthers?: number | null;
 };
 
 export type ChainFetchOptions = {

@@ -45,6 +45,10 @@ export function normalizeYiimp(raw: unknown, symbol: string): ChainStats {
     blockReward: entry.reward ?? null,
     blockTimeSeconds: null,
     updatedAt: null,
+    // YIIMP's reward is the coinbase value after the masternode, superblock and founder payees it
+    // pays (yiimp stratum/coinbase.cpp sets coind->reward from what is left), so the miner's part:
+    // https://github.com/tpruvot/yaamp/blob/06c04c5d18fb40dc86486eb54bdf65bc7696493f/stratum/coinbase.cpp
+    rewardBasis: 'miner',
   });
 }
 

@@ -24,6 +24,13 @@ describe('GET /api/estimates', () => {
     expect(rvn.revenueUsdPerDay).toBeCloseTo(1.48121, 4);
     expect(rvn.powerCostUsdPerDay).toBeCloseTo(0.6, 10);
     expect(rvn.profitUsdPerDay).toBeCloseTo(0.88121, 4);
+    // No cited split for RVN: the share is unknown (null) and the whole emission is counted.
+    expect(rvn).toMatchObject({ minerShare: null, minerReward: null });
+    // CLORE: hashrate.no's emission 648,000/day is the whole block; the miner gets 50 % (docs.clore.ai).
+    // (100e6 / 4,863,035,494,918) × 648,000 × 0.5 = 6.66250 CLORE/day.
+    const clore = body.estimates.find((e: { tag: string }) => e.tag === 'CLORE');
+    expect(clore.minerShare).toBe(0.5);
+    expect(clore.coinsPerDay).toBeCloseTo(6.6625, 3);
   });
 
   it('answers 400 with a JSON error naming the bad param', async () => {

@@ -75,12 +75,40 @@ describe('mergeSources', () => {
     expect(snapshot.coins[0]!.flags).toContainEqual(expect.objectContaining({ code: 'price-disagreement' }));
   });
 
-  it('flags a difficulty that disagrees with the reported network hashrate and drops k', () => {
-    // Kaspa as hashrate.no recorded it (2024-03-16): D = 43,494,007 with k = 2 at 1 block/s
-    // implies 86,988,014 H/s, but the reported network hashrate is 1.8375e17 H/s.
+  it("reads hashrate.no's Kaspa difficulty in its own 2^32 convention: no mismatch (issue 14)", () => {
+    // Kaspa as hashrate.no recorded it (2024-03-16): D = 43,494,007 at hashrate.no's k = 2^32 and
+    // 1 block/s implies 43,494,007 × 4,294,967,296 = 186,805,337,636,995,072 H/s, 1.66 % above the
+    // reported 1.8375e17 H/s. Read with the node's k = 2 it would imply 86,988,014 H/s (2^31 off).
     const snapshot = mergeSources(
       [
         input('embedded', {
+          coins: [
+            stats('KAS', {
+              algorithm: 'kheavyhash',
+              blockTimeSeconds: null,
+              blockReward: null,
+              difficulty: 43494007,
+              networkHashrate: 183753527904140000,
+              emissionPerDay: 10667881.095264,
+              updatedAt: '2024-03-16T00:00:00.000Z',
+            }),
+          ],
+        }),
+      ],
+      'embedded',
+    );
+    const kas = snapshot.coins[0]!;
+    expect(kas.workFactor).toBe(2 ** 32);
+    expect(kas.impliedNetworkHashrate).toBe(43494007 * 2 ** 32);
+    expect(kas.flags.map((f) => f.code)).not.toContain('difficulty-mismatch');
+  });
+
+  it('flags a difficulty that disagrees with the reported network hashrate and drops k', () => {
+    // The same Kaspa figures from the coin's own node, whose convention is k = 2: D = 43,494,007 at
+    // 1 block/s implies 86,988,014 H/s, but the reported network hashrate is 1.8375e17 H/s.
+    const snapshot = mergeSources(
+      [
+        input('chain:KAS', {
           coins: [
             stats('KAS', {
               algorithm: 'kheavyhash',

@@ -10,6 +10,7 @@ import {
   fetchBitcoinRpc,
   normalizeBitcoinRpc,
   RpcError,
+  templatePayeesAtomic,
 } from '@/lib/sources/chain/bitcoin-rpc';
 import { ChainConfigError } from '@/lib/sources/chain/request';
 import { chainSourceSchema, type ChainSource } from '@/lib/sources/chain/types';
@@ -202,5 +203,43 @@ describe('fetchBitcoinRpc against broken nodes', () => {
   it('times out a node that never answers', async () => {
     node = await startRouteStandin({ routes: { '/': { body: '{}', delayMs: 5000 } } });
     await expect(fetchBitcoinRpc(sourceFor(node.url), { ...opts, timeoutMs: 100 })).rejects.toThrow('bitcoin-rpc: timed out after 100 ms');
+  });
+});
+
+describe('a Dash-style template: the payees come out of coinbasevalue (issue 14)', () => {
+  const miningInfo = bitcoinMiningInfoSchema.parse(resultOf('bitcoind-getmininginfo-documented-shape.json'));
+  const dashTemplate = bitcoinBlockTemplateSchema.parse(resultOf('dashd-getblocktemplate-documented-shape.json'));
+
+  it('passes the whole coinbase and what it must pay others: 2.81255555 + 0.62501235 coins', () => {
+    // masternode 281,255,555 sat + superblock 62,501,235 sat = 343,756,790 sat = 3.4375679 coins.
+    const stats = normalizeBitcoinRpc({ miningInfo, blockchainInfo: null, blockTemplate: dashTemplate }, 8);
+    expect(stats.blockReward).toBe(6.25012345);
+    expect(stats.blockRewardToOthers).toBeCloseTo(3.4375679, 10);
+  });
+
+  it('templatePayeesAtomic: object or array entries, a payment not started is skipped, no payee field is undefined', () => {
+    expect(templatePayeesAtomic({ coinbasevalue: 100 })).toBeUndefined();
+    // Old Dash (0.12): one masternode object; not started yet, so the miner keeps it.
+    expect(templatePayeesAtomic({ masternode: { payee: 'x', amount: 50 }, masternode_payments_started: false })).toBe(0);
+    expect(templatePayeesAtomic({ masternode: { payee: 'x', amount: 50 } })).toBe(50);
+    // Raptoreum-style: smartnode array and one founder object (25 + 5 = 30).
+    expect(templatePayeesAtomic({ smartnode: [{ amount: 25 }], founder: { amount: 5 }, founder_payments_started: true })).toBe(30);
+    expect(templatePayeesAtomic({ superblock: [], superblocks_started: true })).toBe(0);
+    // A payee without a usable amount: the miner's part is unknown from this template.
+    expect(templatePayeesAtomic({ masternode: [{ payee: 'x' }] })).toBeNull();
+    expect(templatePayeesAtomic({ masternode: [{ amount: -1 }] })).toBeNull();
+  });
+
+  let node: Standin | undefined;
+  afterEach(async () => {
+    await node?.close();
+    node = undefined;
+  });
+
+  it('the Dash stand-in serves it over JSON-RPC', async () => {
+    node = await startBitcoinNodeStandin({ auth: AUTH, flavour: 'dashd' });
+    const stats = await fetchBitcoinRpc(sourceFor(node.url, 'STANDIN_RPC_AUTH'), opts);
+    expect(stats.blockReward).toBe(6.25012345);
+    expect(stats.blockRewardToOthers).toBeCloseTo(3.4375679, 10);
   });
 });

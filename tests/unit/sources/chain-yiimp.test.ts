@@ -14,7 +14,8 @@ const opts = { timeoutMs: 3000, allowPrivate: true, env: {} };
 const currencies = (): unknown => JSON.parse(yiimpCurrenciesBody());
 
 // RTM in the recording: height 1022494, difficulty 0.61308399, network_hashrate 20733666.824812528
-// H/s, reward 3577.5 coins per block. YIIMP gives no block time or stamp per coin.
+// H/s, reward 3577.5 coins per block. YIIMP gives no block time or stamp per coin. Its reward is
+// what the coinbase keeps after the masternode and founder payees: the miner's part.
 const RTM = {
   height: 1022494,
   difficulty: 0.61308399,
@@ -22,6 +23,7 @@ const RTM = {
   blockReward: 3577.5,
   blockTimeSeconds: null,
   updatedAt: null,
+  rewardBasis: 'miner',
 };
 
 describe('the recording', () => {
@@ -48,6 +50,7 @@ describe('normalizeYiimp', () => {
       blockReward: 50.00140577,
       blockTimeSeconds: null,
       updatedAt: null,
+      rewardBasis: 'miner',
     });
   });
 
