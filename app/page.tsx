@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Dashboard } from '@/components/dashboard';
 import { getSnapshotView } from '@/lib/server/queries';
+import { getSpotFeed } from '@/lib/server/spot';
 import { previewMetadata } from '@/lib/server/preview-metadata';
 import { parseDashboardParams } from '@/lib/url/search-params';
 
@@ -15,5 +16,6 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function HomePage({ searchParams }: Props) {
   const { state, errors } = parseDashboardParams(await searchParams);
   const { snapshot, servedAt } = await getSnapshotView();
-  return <Dashboard snapshot={snapshot} servedAt={servedAt} requested={state} errors={errors} />;
+  const spot = await getSpotFeed(state.spotZone);
+  return <Dashboard snapshot={snapshot} servedAt={servedAt} requested={state} errors={errors} spot={spot} />;
 }

@@ -13,7 +13,7 @@ import { ViewSwitches } from '@/components/view-switches';
 import { TuneSwitch } from '@/components/operating-point';
 import { getDevice } from '@/lib/hardware/catalog';
 import { TariffNote } from '@/components/tariff-note';
-import { tariffOf } from '@/lib/electricity/tariff';
+import { tariffOf, type SpotFeed } from '@/lib/electricity/tariff';
 import { ALGORITHMS, getAlgorithm } from '@/lib/mining/algorithms';
 import { CURRENCY_LABEL, moneyPer } from '@/lib/ranking/currency';
 import { rentVsMine } from '@/lib/ranking/rent-vs-mine';
@@ -34,13 +34,16 @@ export function Dashboard({
   servedAt: now,
   requested,
   errors,
+  spot = null,
 }: {
   snapshot: Snapshot;
   servedAt: number;
   requested: DashboardState;
   errors: readonly ParamError[];
+  /** The spot feed a spot= URL names (lib/server/spot.ts), fetched by the page. */
+  spot?: SpotFeed | null;
 }) {
-  const view = buildView(snapshot, requested);
+  const view = buildView(snapshot, requested, spot);
   const { state, rig, rows, rates } = view;
   const unitLabel = `${CURRENCY_LABEL[state.currency]} / ${state.period}`;
 

@@ -16,6 +16,7 @@ function noticeText(notice: TariffNotice, flatUsdPerKwh: number): string {
     'no-data': `the ${zone} spot feed has no prices for this day yet`,
     'no-rate': `converting ${zone} prices to USD needs an exchange rate this data does not have`,
     'unknown-zone': `${zone} is not a spot zone`,
+    disabled: 'this server does not fetch spot prices (its operator has not enabled them)',
   }[notice.reason];
   return `Using the flat price ${usd(flatUsdPerKwh)}: ${why}.`;
 }

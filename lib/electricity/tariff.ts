@@ -61,6 +61,8 @@ export type SpotFeed = {
   stale: boolean;
   /** The last good answer is older than the fallback age (48 h): use the flat price. */
   expired: boolean;
+  /** This server does not fetch spot prices at all. */
+  disabled?: boolean;
 };
 
 /** USD per unit of each feed currency, from the snapshot's own rates; null where unknown. */
@@ -71,7 +73,7 @@ export type PriceSource = 'flat' | 'tou' | 'spot';
 /** Why a spot tariff is not what the day uses, or uses old prices: codes, worded by components. */
 export type TariffNotice =
   | { code: 'spot-stale'; zone: string; lastGoodAt: string | null }
-  | { code: 'spot-fallback'; zone: string; reason: 'expired' | 'no-data' | 'no-rate' | 'unknown-zone'; lastGoodAt: string | null };
+  | { code: 'spot-fallback'; zone: string; reason: 'expired' | 'no-data' | 'no-rate' | 'unknown-zone' | 'disabled'; lastGoodAt: string | null };
 
 export type PowerDay = DayCosts & {
   source: PriceSource;
@@ -160,6 +162,7 @@ export function resolvePowerDay(
     const zone = spotZone(t.spotZone);
     const base = { zone: t.spotZone, lastGoodAt: spot?.lastGoodAt ?? null };
     if (!zone) return flat({ code: 'spot-fallback', reason: 'unknown-zone', ...base });
+    if (spot?.disabled) return flat({ code: 'spot-fallback', reason: 'disabled', ...base });
     if (!spot || spot.points.length === 0) return flat({ code: 'spot-fallback', reason: 'no-data', ...base });
     if (spot.expired) return flat({ code: 'spot-fallback', reason: 'expired', ...base });
     const usdPerUnit = rates[spot.currency] ?? null;

@@ -2,7 +2,7 @@
 // documented in the README. With nothing set the app serves the embedded snapshot offline.
 import { z } from 'zod';
 
-export const LIVE_SOURCE_NAMES = ['whattomine', 'coingecko', 'hashrateno', 'nicehash', 'chain'] as const;
+export const LIVE_SOURCE_NAMES = ['whattomine', 'coingecko', 'hashrateno', 'nicehash', 'chain', 'spot'] as const;
 export type LiveSourceName = (typeof LIVE_SOURCE_NAMES)[number];
 /** Upstreams of the slow coin-health refresh (lib/server/health-service), apart from SOURCES. */
 export const HEALTH_SOURCE_NAMES = ['coingecko', 'coinpaprika', 'github'] as const;
@@ -24,6 +24,13 @@ const envSchema = z.object({
   COINGECKO_API_KEY: z.string().min(1).optional(),
   HASHRATENO_URL: url('https://api.hashrate.no'),
   NICEHASH_URL: url('https://api2.nicehash.com'),
+  /** Electricity spot feeds (SOURCES includes spot): asked per zone a URL names, at most hourly. */
+  ENERGY_CHARTS_URL: url('https://api.energy-charts.info'),
+  AWATTAR_DE_URL: url('https://api.awattar.de'),
+  AWATTAR_AT_URL: url('https://api.awattar.at'),
+  OCTOPUS_URL: url('https://api.octopus.energy'),
+  /** The current Agile product code; Octopus issues a new one with each Agile version. */
+  OCTOPUS_AGILE_PRODUCT: z.string().regex(/^[A-Z0-9-]{1,40}$/, 'a product code such as AGILE-24-10-01').default('AGILE-24-10-01'),
   HASHRATENO_API_KEY: z.string().min(1).optional(),
   /** Coin health (community, development, sellable markets): off unless listed here. */
   HEALTH_SOURCES: z

@@ -1,5 +1,6 @@
 import { estimatesResponse } from '@/lib/share/estimates-json';
 import { getSnapshot } from '@/lib/server/queries';
+import { getSpotFeed } from '@/lib/server/spot';
 import { parseApiRequest } from '@/app/api/_lib/respond';
 
 export const dynamic = 'force-dynamic';
@@ -8,5 +9,5 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const parsed = await parseApiRequest(request);
   if ('response' in parsed) return parsed.response;
-  return Response.json(estimatesResponse(await getSnapshot(), parsed.state));
+  return Response.json(estimatesResponse(await getSnapshot(), parsed.state, await getSpotFeed(parsed.state.spotZone)));
 }

@@ -22,6 +22,7 @@ import { PERIOD_DAYS, perPeriod, probabilityOfBlockWithin, SECONDS_PER_DAY, type
 import { estimateRow } from '@/lib/ranking/ranking';
 import { rigFromState, usesDefaultRig } from '@/lib/ranking/rig';
 import { electricityContext } from '@/lib/ranking/view';
+import { getSpotFeed } from '@/lib/server/spot';
 import { parseDashboardParams, serializeDashboardState } from '@/lib/url/search-params';
 import type { SourceId, Snapshot } from '@/lib/model/types';
 import {
@@ -80,7 +81,7 @@ export default async function CoinPage({ params, searchParams }: Props) {
   const { shipped, user } = getRegistry();
   const registryEntry = [...shipped, ...user].find((e) => e.tag === coin.tag.toUpperCase() && e.algorithm === coin.algorithm);
   const unit = algorithm?.unit ?? 'H/s';
-  const rig = rigFromState(state, electricityContext(snapshot));
+  const rig = rigFromState(state, electricityContext(snapshot, await getSpotFeed(state.spotZone)));
   const row = estimateRow(coin, rig, state.basis);
   const risk = rowRisk(row, snapshot.rentals, snapshot.btcUsd);
   const rangeMs = RANGE_MS[state.range];
