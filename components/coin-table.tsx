@@ -7,7 +7,7 @@ import { TABLE_COLUMNS, type Column } from '@/lib/ranking/columns';
 import { formatCompact, formatHashrate, formatSignificant, MISSING } from '@/lib/format/units';
 import { formatMoney } from '@/lib/format/money';
 import { CoinFlags } from './coin-flags';
-import { OperatingPointNote } from './operating-point';
+import { ComboNote, OperatingPointNote } from './operating-point';
 
 function SortHeader({ column, state }: { column: Column; state: DashboardState }) {
   const unit = column.unit(state);
@@ -164,21 +164,32 @@ export function CoinTable({
             const { coin, estimate } = row;
             const algorithm = getAlgorithm(coin.algorithm);
             return (
-              <tr key={`${coin.tag}-${coin.algorithm}`} className={estimate ? undefined : 'no-rig'} data-tag={coin.tag}>
+              <tr
+                key={`${coin.tag}-${coin.algorithm}${row.combo ? `-${row.combo.kind}-${row.combo.label}` : ''}`}
+                className={estimate ? undefined : 'no-rig'}
+                data-tag={coin.tag}
+                data-combo={row.combo?.kind}
+              >
                 <td className="rank">{index + 1}</td>
                 <td className="select-col">
-                  <CompareCheckbox tag={coin.tag} selected={state.coins} />
+                  {!row.combo && <CompareCheckbox tag={coin.tag} selected={state.coins} />}
                 </td>
                 <td className="left">
                   <span className="coin-cell">
                     <span>
                       {/* A plain link: a next/link per row is a client component to render and hydrate, and
                           would prefetch every visible coin page. */}
-                      <a href={`/coins/${encodeURIComponent(coin.tag)}${query}`}>{coin.tag}</a>
+                      <a href={`/coins/${encodeURIComponent(coin.tag)}${query}`}>
+                        {row.combo ? row.combo.parts.map((p) => p.tag).join(' + ') : coin.tag}
+                      </a>
                       <CoinFlags flags={coin.flags} networkShare={estimate?.networkShare} />
                     </span>
                     <span className="name">{coin.name}</span>
-                    <OperatingPointNote choices={row.operatingPoints} algorithm={coin.algorithm} names={deviceNames} />
+                    {row.combo ? (
+                      <ComboNote combo={row.combo} />
+                    ) : (
+                      <OperatingPointNote choices={row.operatingPoints} algorithm={coin.algorithm} names={deviceNames} />
+                    )}
                   </span>
                 </td>
                 {networkColumns.map((column) => (

@@ -60,7 +60,7 @@ export function Dashboard({
     .sort((a, b) => (b.estimate?.profitUsdPerDay ?? 0) - (a.estimate?.profitUsdPerDay ?? 0))
     .slice(0, 15)
     .map((r) => ({
-      tag: r.coin.tag,
+      tag: r.combo ? r.combo.parts.map((p) => p.tag).join('+') : r.coin.tag,
       name: r.coin.name,
       algorithm: r.coin.algorithm,
       algorithmName: getAlgorithm(r.coin.algorithm)?.name ?? r.coin.algorithm,
@@ -69,7 +69,7 @@ export function Dashboard({
   const scatter = estimated.slice(0, 40).flatMap((r) => {
     const x = moneyPer(r.estimate?.powerCostUsdPerDay ?? null, state, rates);
     const y = moneyPer(r.estimate?.revenueUsdPerDay ?? null, state, rates);
-    return x === null || y === null ? [] : [{ tag: r.coin.tag, algorithm: r.coin.algorithm, x, y }];
+    return x === null || y === null ? [] : [{ tag: r.combo ? r.combo.parts.map((p) => p.tag).join('+') : r.coin.tag, algorithm: r.coin.algorithm, x, y }];
   });
   const query = viewQuery(state);
   // The top rows are what a miner compares; the rest (mostly coins the rig has no hashrate for,

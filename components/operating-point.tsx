@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { getAlgorithm } from '@/lib/mining/algorithms';
 import { formatHashrate } from '@/lib/format/units';
 import type { DeviceChoice } from '@/lib/tuning/rig';
+import type { Combo } from '@/lib/ranking/combos';
 import { hrefWith, type DashboardState } from '@/lib/url/search-params';
 
 const WORDS: Record<string, string> = { stock: 'stock', efficient: 'efficient', max: 'max' };
@@ -57,5 +58,21 @@ export function TuneSwitch({ state }: { state: DashboardState }) {
         </Link>
       ))}
     </div>
+  );
+}
+
+/** What a merged or dual row sums, and the caveat a merged row carries: the pool must pay the aux coins. */
+export function ComboNote({ combo }: { combo: Combo }) {
+  const parts = combo.parts.map((p) => {
+    const unit = getAlgorithm(p.algorithm)?.unit ?? 'H/s';
+    return combo.kind === 'dual' ? `${p.tag} ${formatHashrate(p.hashrate, unit)}` : p.tag;
+  });
+  return (
+    <span className="muted small" data-testid={`combo-${combo.kind}`}>
+      {combo.kind === 'merged'
+        ? `Merged mining: ${parts.join(' + ')} on one hash; counts only if your pool pays the aux coins (some pay ${combo.parts[0]?.tag} only).`
+        : `Dual mining: ${parts.join(' + ')} at one power draw.`}
+      {combo.unpriced.length > 0 && ` No price for ${combo.unpriced.join(', ')}: not counted.`}
+    </span>
   );
 }

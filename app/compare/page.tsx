@@ -46,7 +46,7 @@ export default async function ComparePage({ searchParams }: Props) {
   const { state, rig, rates } = view;
   // The comparison ignores the table's filters: a picked coin is always shown.
   const all = rankCoins(snapshot.coins, rig, { ...state, algorithm: null, device: null, query: null });
-  const rows = state.coins.flatMap((tag) => all.filter((r) => r.coin.tag === tag).slice(0, 1));
+  const rows = state.coins.flatMap((tag) => all.filter((r) => r.coin.tag === tag && !r.combo).slice(0, 1));
   const missing = state.coins.filter((tag) => !rows.some((r) => r.coin.tag === tag));
   const backHref = hrefWith('/', state);
 

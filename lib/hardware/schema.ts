@@ -39,6 +39,24 @@ const deviceRateSchema = z
   })
   .strict();
 
+const algorithmSlug = z.string().refine((slug) => getAlgorithm(slug) !== undefined, 'is not a slug in lib/mining/algorithms.ts');
+
+/**
+ * A dual-mining point: two algorithms at once, each at its own hashrate, for one power figure
+ * (lib/tuning ranks the pair's combined revenue as a row of its own).
+ */
+const dualPointSchema = z
+  .object({
+    label: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'is not a kebab-case code'),
+    parts: z
+      .array(z.object({ algorithm: algorithmSlug, hashrate: z.number().positive().finite() }).strict())
+      .length(2)
+      .refine((parts) => parts[0]?.algorithm !== parts[1]?.algorithm, 'names one algorithm twice'),
+    watts: z.number().positive().finite(),
+    source: z.string().trim().min(1),
+  })
+  .strict();
+
 const deviceSchema = z
   .object({
     id: z.string().regex(DEVICE_ID_RE),
@@ -51,11 +69,17 @@ const deviceSchema = z
       .min(1)
       // One row per algorithm, or sumRig would count a device twice.
       .refine((rates) => new Set(rates.map((r) => r.algorithm)).size === rates.length, 'lists an algorithm twice'),
+    duals: z
+      .array(dualPointSchema)
+      .min(1)
+      .refine((duals) => new Set(duals.map((d) => d.label)).size === duals.length, 'lists a label twice')
+      .optional(),
   })
   .strict();
 
 export type DeviceRate = z.infer<typeof deviceRateSchema>;
 export type CatalogOperatingPoint = z.infer<typeof operatingPointSchema>;
+export type DualPoint = z.infer<typeof dualPointSchema>;
 export type Device = z.infer<typeof deviceSchema>;
 
 /** Validates the catalog; a bad row throws naming the device id and the field. */

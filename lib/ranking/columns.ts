@@ -24,7 +24,15 @@ const money = (view: TableView) => CURRENCY_LABEL[view.currency];
 const moneyPerPeriod = (view: TableView) => `${CURRENCY_LABEL[view.currency]} / ${view.period}`;
 
 export const TABLE_COLUMNS: readonly Column[] = [
-  { id: 'coin', sort: 'name', label: 'Coin', kind: 'text', unit: () => null, value: (r) => r.coin.tag },
+  {
+    id: 'coin',
+    sort: 'name',
+    label: 'Coin',
+    kind: 'text',
+    unit: () => null,
+    // A merged or dual row names all its coins: LTC+DOGE+BELLS.
+    value: (r) => (r.combo ? r.combo.parts.map((p) => p.tag).join('+') : r.coin.tag),
+  },
   {
     id: 'algorithm',
     sort: 'algorithm',

@@ -4,6 +4,7 @@ import { getAlgorithm } from '@/lib/mining/algorithms';
 import { coinOnBasis, type Basis, type BasisUsed } from '@/lib/mining/basis';
 import { estimate, type Estimate } from '@/lib/mining/profit';
 import type { Rig } from './rig';
+import { comboRows, type Combo } from './combos';
 import { effectiveUsdPerKwh, tuneRigForCoin } from '@/lib/tuning/coin';
 import { DEFAULT_TUNE, type DeviceChoice } from '@/lib/tuning/rig';
 import { integrateDay, type DayResult } from '@/lib/electricity/integrate';
@@ -26,6 +27,8 @@ export type RankedRow = {
   day?: DayResult | null;
   /** The operating point chosen per device (lib/tuning); null where the figures are hand-typed or none. */
   operatingPoints?: DeviceChoice[] | null;
+  /** A merged or dual row: the parts whose revenue it sums (lib/ranking/combos.ts); absent on a coin's own row. */
+  combo?: Combo;
 };
 
 type SortKey = (row: RankedRow) => number | string | null;
@@ -124,9 +127,9 @@ export function rankCoins(
 ): RankedRow[] {
   const key = SORT_KEYS[view.sort];
   const sign = view.dir === 'asc' ? 1 : -1;
-  return coins
-    .filter((coin) => matchesFilters(coin, view))
-    .map((coin) => estimateRow(coin, rig, view.basis))
+  const passes = (coin: Coin) => matchesFilters(coin, view);
+  const rows = coins.filter(passes).map((coin) => estimateRow(coin, rig, view.basis));
+  return [...rows, ...comboRows(coins, rows, rig, view.basis ?? 'current', passes)]
     .sort((a, b) => {
       const ka = key(a);
       const kb = key(b);

@@ -30,7 +30,7 @@ export function rentVsMine(
     let best: RentVsMine['best'] = null;
     for (const row of rows) {
       const revenue = row.estimate?.revenueUsdPerDay;
-      if (row.coin.algorithm !== algorithm || revenue == null) continue;
+      if (row.coin.algorithm !== algorithm || revenue == null || row.combo) continue;
       if (!best || revenue > best.revenueUsdPerDay) best = { tag: row.coin.tag, revenueUsdPerDay: revenue };
     }
     const better =

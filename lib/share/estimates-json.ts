@@ -35,7 +35,10 @@ export function estimatesResponse(snapshot: Snapshot, state: DashboardState, spo
     },
     /** best: each coin at its devices' most profitable operating point; stock: the catalog's stock figures. */
     tune: state.tune,
-    estimates: rows.map(({ coin, hashrate, powerWatts, estimate, score, day, operatingPoints }) => ({
+    estimates: rows.map(({ coin, hashrate, powerWatts, estimate, score, day, operatingPoints, combo }) => ({
+      // coin: one coin's row; merged: one hash earning the parent and its aux coins (the pool must pay
+      // them); dual: two algorithms at once. Combined rows' revenue and profit are their parts' sum.
+      kind: combo?.kind ?? 'coin',
       tag: coin.tag,
       name: coin.name,
       algorithm: coin.algorithm,
@@ -51,6 +54,16 @@ export function estimatesResponse(snapshot: Snapshot, state: DashboardState, spo
           watts: point.watts,
           powerLimitPercent: point.powerLimitPercent ?? null,
         })) ?? null,
+      parts:
+        combo?.parts.map(({ tag, algorithm, hashrate: partHashrate, coinsPerDay, revenueUsdPerDay }) => ({
+          tag,
+          algorithm,
+          hashrate: partHashrate,
+          coinsPerDay,
+          revenueUsdPerDay,
+        })) ?? null,
+      unpricedParts: combo?.unpriced ?? null,
+      auxMissing: combo?.auxMissing ?? null,
       priceUsd: coin.priceUsd,
       volume24hUsd: coin.volume24hUsd,
       basis: estimate?.basis ?? null,

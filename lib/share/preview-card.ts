@@ -40,10 +40,10 @@ export function previewCard(
   let rows = view.rows.filter((r) => r.estimate?.profitUsdPerDay != null);
   let title = 'Most profitable coins for this rig';
   if (page === 'compare' && state.coins.length > 0) {
-    rows = state.coins.flatMap((t) => view.rows.filter((r) => r.coin.tag === t));
+    rows = state.coins.flatMap((t) => view.rows.filter((r) => r.coin.tag === t && !r.combo));
     title = `Compare ${state.coins.join(' · ')}`;
   } else if (page === 'coin' && tag) {
-    rows = view.rows.filter((r) => r.coin.tag.toUpperCase() === tag.toUpperCase());
+    rows = view.rows.filter((r) => r.coin.tag.toUpperCase() === tag.toUpperCase() && !r.combo);
     title = rows[0] ? `${rows[0].coin.name} (${rows[0].coin.tag}) for this rig` : `Unknown coin ${tag.slice(0, 16)}`;
   } else {
     rows = [...rows].sort((a, b) => (b.estimate?.profitUsdPerDay ?? 0) - (a.estimate?.profitUsdPerDay ?? 0));

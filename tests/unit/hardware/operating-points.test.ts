@@ -78,3 +78,31 @@ describe('catalog operating points', () => {
     expect(rigCandidates([{ id: 'no-such-device', count: 1 }], 'autolykos2')).toEqual([]);
   });
 });
+
+describe('catalog dual points', () => {
+  const tiIndex = catalog.devices.findIndex((d) => d.id === 'nvidia-rtx-3060-ti');
+  const dual = { label: 'dual-x', parts: [{ algorithm: 'ethash', hashrate: 1 }, { algorithm: 'blake3', hashrate: 2 }], watts: 100, source: 'a report' };
+  const withDuals = (duals: unknown) => {
+    const devices = structuredClone(catalog.devices) as Array<Record<string, unknown>>;
+    devices[tiIndex]!.duals = duals;
+    return { ...catalog, devices };
+  };
+
+  it('ships a cited dual point with two algorithms and one power', () => {
+    const ti = getDevice('nvidia-rtx-3060-ti')!;
+    expect(ti.duals?.[0]).toMatchObject({ label: 'dual-ethash-blake3', watts: 147 });
+    expect(ti.duals?.[0]?.parts.map((p) => p.algorithm)).toEqual(['ethash', 'blake3']);
+    expect(ti.duals?.[0]?.source).toContain('lolMiner-releases issue #1499');
+  });
+
+  it.each([
+    [[{ ...dual, parts: [dual.parts[0], dual.parts[0]] }], 'duals.0.parts'],
+    [[{ ...dual, parts: [dual.parts[0]] }], 'duals.0.parts'],
+    [[{ ...dual, parts: [dual.parts[0], { algorithm: 'nope', hashrate: 1 }] }], 'duals.0.parts.1.algorithm'],
+    [[{ ...dual, source: '' }], 'duals.0.source'],
+    [[{ ...dual, watts: -1 }], 'duals.0.watts'],
+    [[dual, dual], 'duals'],
+  ])('refuses a bad dual point (%j), naming the field', (duals, field) => {
+    expect(() => validateCatalog(withDuals(duals))).toThrow(`device "nvidia-rtx-3060-ti", field ${field}`);
+  });
+});
