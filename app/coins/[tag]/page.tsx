@@ -14,6 +14,7 @@ import { ParamErrors } from '@/components/param-errors';
 import { getAlgorithm } from '@/lib/mining/algorithms';
 import { CoinHistory } from '@/components/coin-history';
 import { CoinRisks } from '@/components/coin-risks';
+import { RewardSplit } from '@/components/reward-split';
 import { getCoin, getHistory, getRegistry } from '@/lib/server/queries';
 import { CHAIN_KIND_LABELS } from '@/lib/sources/chain/types';
 import { rowRisk } from '@/lib/ranking/row-risk';
@@ -221,6 +222,7 @@ export default async function CoinPage({ params, searchParams }: Props) {
                     : 'not enough figures for an estimate'}
               .
             </p>
+            <RewardSplit coin={coin} />
             <table className="period-table" data-testid="coin-estimate">
               <thead>
                 <tr>
