@@ -5,7 +5,7 @@ import type { RegistryEntry } from '@/lib/registry/schema';
 import { fetchCoinGeckoPrices } from '@/lib/sources/coingecko';
 import { fetchCoinGeckoMarkets } from '@/lib/sources/coingecko-markets';
 import { fetchNiceHashPrices } from '@/lib/sources/nicehash';
-import { fetchHashrateNo } from '@/lib/sources/hashrateno';
+import { fetchHashrateNo, HASHRATENO_MIN_INTERVAL_MS } from '@/lib/sources/hashrateno';
 import { fetchWhatToMine } from '@/lib/sources/whattomine';
 import { buildRegistryFetchers } from '@/lib/registry/fetchers';
 import { emptyPayload } from '@/lib/sources/contract';
@@ -98,6 +98,7 @@ export function buildFetchers(env: Env, registry: readonly RegistryEntry[] = [])
         const { data } = await fetchHashrateNo({ baseUrl: env.HASHRATENO_URL, apiKey, timeoutMs });
         return { ...emptyPayload(), coins: data };
       },
+      minIntervalMs: HASHRATENO_MIN_INTERVAL_MS,
     });
   }
   return fetchers;

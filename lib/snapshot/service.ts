@@ -316,6 +316,8 @@ export class SnapshotService {
     const state = this.states.get(fetcher.id);
     if (!state) return;
     if (this.now() < state.retryNotBefore) return; // honour Retry-After: keep the last good data
+    // A quota-limited source is asked at most once per its interval; its data keeps its own date.
+    if (fetcher.minIntervalMs && state.ok && state.fetchedAt && this.now() - Date.parse(state.fetchedAt) < fetcher.minIntervalMs) return;
     try {
       const payload = await fetcher.fetch();
       // An answer with nothing in it, after answers with data, is a fault, not the new truth.

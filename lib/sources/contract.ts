@@ -59,4 +59,9 @@ export type SourceFetcher = {
   /** Shown to users as the data's origin; never contains a key. */
   url: string;
   fetch: () => Promise<SourcePayload>;
+  /**
+   * Ask no more often than this (ms), keeping the last good data in between: for upstreams with a
+   * call quota (hashrate.no's free plan: 100 calls a month). Unset: every refresh.
+   */
+  minIntervalMs?: number;
 };

@@ -47,6 +47,13 @@ export const hashrateNoListSchema = z.array(z.unknown());
 
 const SOURCE = 'hashrateno';
 
+/**
+ * hashrate.no's free plan allows 100 API calls a month (the hashrate.no Raycast extension's README:
+ * https://github.com/raycast/extensions/blob/main/extensions/hashrate-no/README.md), so its coin
+ * list is asked for at most every 8 hours: 90 calls in a 30-day month, whatever REFRESH_SECONDS is.
+ */
+export const HASHRATENO_MIN_INTERVAL_MS = 8 * 3600 * 1000;
+
 /** `updatedAt`: the API gives no time, so the caller passes the recording's date, or null. */
 export function normalizeHashrateNo(raw: unknown, updatedAt: string | null): SourceResult<NetworkStats[]> {
   const list = parseOrThrow(hashrateNoListSchema, raw, SOURCE);

@@ -206,6 +206,22 @@ describe('SnapshotService', () => {
     expect(gpu.fetch).toHaveBeenCalledTimes(3);
   });
 
+  it('asks a quota-limited source (minIntervalMs) once per its interval, keeping its data and date between', async () => {
+    const t = clock();
+    const quota = fakeSource('hashrateno', async () => payload([stats('RVN')]));
+    quota.fetcher.minIntervalMs = 8 * 3600 * 1000;
+    const service = new SnapshotService({ fetchers: [quota.fetcher], refreshSeconds: 300, snapshotFile: null, embedded: () => EMBEDDED, now: t.now });
+    const first = await service.refresh();
+    t.advance(300_000);
+    const second = await service.refresh(); // 5 min later: the refresh runs, hashrate.no is not asked
+    expect(quota.fetch).toHaveBeenCalledTimes(1);
+    expect(second.sources[0]).toMatchObject({ ok: true, fetchedAt: first.sources[0]!.fetchedAt });
+    expect(second.coins.map((c) => c.tag)).toEqual(['RVN']);
+    t.advance(8 * 3600 * 1000 - 300_000); // 8 h after the first call: asked again
+    await service.refresh();
+    expect(quota.fetch).toHaveBeenCalledTimes(2);
+  });
+
   it('falls back to the embedded snapshot, listing the failure, when no source ever answered', async () => {
     const t = clock();
     const gpu = fakeSource('whattomine-gpu', async () => {
