@@ -19,6 +19,8 @@ export default defineConfig({
         resolve,
         test: {
           name: 'unit',
+          // Property tests run thousands of cases: on a loaded 2-core machine 5 s is not enough.
+          testTimeout: 20_000,
           include: ['tests/unit/**/*.test.ts'],
           // Route handlers are called thousands of times by property tests: no API rate limit here.
           env: { RATE_LIMIT_PER_MINUTE: '0' },

@@ -1,4 +1,5 @@
 import { formatUtc } from '@/components/data-banner';
+import { describeFlag } from '@/lib/format/flags';
 import { upcomingRewardChanges } from '@/lib/mining/halvings';
 import {
   INFLATION_FORMULA,
@@ -119,7 +120,7 @@ export function CoinRisks({
           ) : (
             <ul className="flags">
               {coin.flags.map((flag) => (
-                <li key={flag.code}>{flag.message}</li>
+                <li key={flag.code}>{describeFlag(flag)}</li>
               ))}
             </ul>
           )}

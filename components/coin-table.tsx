@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { describeRisk, RISK_BADGES } from '@/lib/format/flags';
 import { getAlgorithm } from '@/lib/mining/algorithms';
 import { CURRENCY_LABEL, type Rates } from '@/lib/ranking/currency';
 import type { ViewRow } from '@/lib/ranking/view';
@@ -72,23 +73,21 @@ function Cell({ column, row, state, rates }: { column: Column; row: ViewRow; sta
 /** Risk badges; each one's full reasoning is its tooltip. Unknown volume is said, not hidden. */
 function RiskCell({ row }: { row: ViewRow }) {
   const { risk } = row;
-  const titles: Record<string, string> = {
-    'no market': 'No price, or nothing traded in 24 h: what you mine may not sell.',
-    'thin market': 'Under $10,000 traded in 24 h: selling moves the price.',
-    'output > 1 % of volume': `Your daily output would be ${risk.liquidity === null ? '?' : `${(risk.liquidity * 100).toFixed(1)} %`} of a day's trading.`,
-    'big share': 'Your rig would be more than 5 % of the network hashrate.',
-    'rentable 51 %': 'NiceHash has enough hashrate for rent to take half this network or more.',
-  };
   return (
     <td className="left risk-cell">
-      {risk.labels.length === 0 ? (
+      {risk.codes.length === 0 ? (
         <span className="muted small" title={risk.market === 'no-volume-data' ? 'The source gives no 24 h volume.' : undefined}>
           {risk.market === 'no-volume-data' ? 'vol. unknown' : 'none'}
         </span>
       ) : (
-        risk.labels.map((label) => (
-          <span key={label} className="badge badge-bad" title={titles[label]} aria-label={titles[label]}>
-            {label}
+        risk.codes.map((code) => (
+          <span
+            key={code}
+            className="badge badge-bad"
+            title={describeRisk(code, { liquidity: risk.liquidity })}
+            aria-label={describeRisk(code, { liquidity: risk.liquidity })}
+          >
+            {RISK_BADGES[code]}
           </span>
         ))
       )}

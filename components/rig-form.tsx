@@ -3,7 +3,7 @@
 import { debounce, useQueryStates } from 'nuqs';
 import { useEffect, useId, useMemo, useState, useTransition } from 'react';
 import { ALGORITHMS, getAlgorithm } from '@/lib/mining/algorithms';
-import { getDevice, searchDevices, type RigDevice } from '@/lib/hardware/catalog';
+import { getDevice, MAX_DEVICE_COUNT, searchDevices, type RigDevice } from '@/lib/hardware/catalog';
 import {
   dashboardParsers,
   DEFAULT_KWH_USD,
@@ -23,7 +23,7 @@ type Override = { slug: string; hashrate: string; watts: string };
 const checkHashrate = (text: string) => (text.trim() === '' ? null : parseHashrate(text));
 const checkWatts = (text: string) => (text.trim() === '' ? null : parseWatts(text));
 const checkCount = (text: string) =>
-  parseDecimal(text, { min: 1, max: 10_000, label: 'the number of devices', unit: '' });
+  parseDecimal(text, { min: 1, max: MAX_DEVICE_COUNT, label: 'the number of devices', unit: '' });
 
 type RigFormProps = Parameters<typeof RigFormFields>[0];
 

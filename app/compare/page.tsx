@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { NETWORK_SHARE_WARN } from '@/lib/risk/risk';
 import Link from 'next/link';
 import { CoinFlags } from '@/components/coin-flags';
 import { CopyLink } from '@/components/copy-link';
@@ -132,7 +133,7 @@ export default async function ComparePage({ searchParams }: Props) {
                 {rows.map((r) => (
                   <td key={r.coin.tag}>
                     <CoinFlags flags={r.coin.flags} networkShare={r.estimate?.networkShare} />
-                    {r.coin.flags.length === 0 && (r.estimate?.networkShare ?? 0) <= 0.05 ? <span className="muted">none</span> : null}
+                    {r.coin.flags.length === 0 && (r.estimate?.networkShare ?? 0) <= NETWORK_SHARE_WARN ? <span className="muted">none</span> : null}
                   </td>
                 ))}
               </tr>

@@ -4,7 +4,6 @@
 import { VOLATILE_CV } from '@/lib/mining/basis';
 import type { Averages, AverageWindow, Coin, Snapshot } from '@/lib/model/types';
 import { AVERAGE_WINDOWS } from '@/lib/model/types';
-import { formatPercent } from '@/lib/format/units';
 
 export type HistoryAverages = Record<
   AverageWindow,
@@ -41,12 +40,7 @@ export function enrichCoin(
   }
   const flags = coin.flags.filter((f) => f.code !== 'volatile-difficulty');
   if (volatility.cv !== null && volatility.cv > VOLATILE_CV) {
-    flags.push({
-      code: 'volatile-difficulty',
-      message:
-        `Difficulty varied by ${formatPercent(volatility.cv)} (coefficient of variation) over 24 h: ` +
-        'profit-switching pools come and go; prefer an averaged basis.',
-    });
+    flags.push({ code: 'volatile-difficulty', figures: { cv: volatility.cv } });
   }
   return { ...coin, averages: merged, difficultyCv24h: volatility.cv, flags };
 }

@@ -5,9 +5,11 @@
 // - revenue on day t = coins/day now × coin price × (1 − fee) ÷ (1 + g)^(t/30): difficulty grows
 //   by g a month, compounding, and the rig's coins fall in step; the coin price is held constant;
 // - expected revenue over D days = ∫₀ᴰ r₀ ÷ (1 + g)^(t/30) dt = r₀ × (1 − e^(−kD)) ÷ k, k = ln(1 + g) ÷ 30;
+// - the growth model is lib/mining/growth.ts, shared with the coin page's projection;
 // - cost = upfront + (price per day + maintenance per day) × D.
 // Many such offers lose money by construction: their daily price is above what the hashrate earns
 // at today's difficulty, so they lose even if difficulty never rises ('loses-at-current-difficulty').
+import { outputBetween } from './growth';
 
 export const CONTRACT_ASSUMPTIONS =
   'Coin price held constant at today’s; difficulty grows by the given % a month, compounding, so coins/day fall as ÷ (1 + g)^(days ÷ 30); fee is a % of revenue; costs are the daily price plus maintenance for every day of the term, plus any upfront payment.';
@@ -53,7 +55,6 @@ export type ContractEvaluation = {
   invalidFields: string[];
 };
 
-const DAYS_PER_MONTH = 30;
 /** Growth searched for the break-even, % per month. */
 export const BREAK_EVEN_GROWTH_RANGE = { min: -50, max: 1000 } as const;
 const BISECTION_TOLERANCE_PERCENT = 1e-9;
@@ -67,14 +68,10 @@ type Terms = {
   durationDays: number;
 };
 
-/** ∫₀ᵗ r₀ e^(−k s) ds with k = ln(1 + g)/30, stable for k → 0 and for g < 0. May be ±Infinity. */
+/** ∫₀ᵗ r₀ e^(−k s) ds (lib/mining/growth.ts). May be ±Infinity. */
 function revenueUntil(revenuePerDayNow: number, growthPercent: number, t: number): number {
   if (revenuePerDayNow === 0 || t === 0) return 0;
-  const k = Math.log1p(growthPercent / 100) / DAYS_PER_MONTH;
-  const x = k * t;
-  // (1 − e^(−x)) / x → 1 − x/2 as x → 0.
-  const factor = Math.abs(x) < 1e-12 ? 1 - x / 2 : -Math.expm1(-x) / x;
-  return revenuePerDayNow * t * factor;
+  return revenuePerDayNow * outputBetween(growthPercent, 0, t);
 }
 
 function netUntil(terms: Terms, growthPercent: number, t: number): number {

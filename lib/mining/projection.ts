@@ -1,6 +1,7 @@
 // Pure what-if arithmetic for the coin page: the electricity price at which mining stops paying,
 // profit against that price, and cumulative profit over a horizon with difficulty growth and
 // reward changes. Numbers in, numbers out: no I/O, no clock, no React. Never returns NaN/Infinity.
+import { outputBetween } from './growth';
 import { powerCostUsdPerDay } from './profit';
 
 /** Longest projection horizon: ten years. */
@@ -8,8 +9,6 @@ export const MAX_PROJECTION_DAYS = 3650;
 /** Difficulty growth is clamped to −90 … +1000 % per 30 days. */
 export const MIN_GROWTH_PERCENT_PER_MONTH = -90;
 export const MAX_GROWTH_PERCENT_PER_MONTH = 1000;
-/** Days in the "month" of the growth rate. */
-export const GROWTH_PERIOD_DAYS = 30;
 
 const MAX_ELECTRICITY_STEPS = 1000;
 const DEFAULT_ELECTRICITY_STEPS = 50;
@@ -104,9 +103,11 @@ const EMPTY: Projection = { points: [], totalProfitUsd: 0, breakEvenDay: null };
  * Cumulative profit day by day over `days` days (points for day 0…days).
  *
  * - The coin price is held constant at today's priceUsd: we do not forecast prices.
- * - Difficulty grows g % per 30 days, compounding smoothly: on day d it is (1 + g/100)^(d/30) times
- *   today's, so coins/day divides by that factor (g = 10: day 30 → c / 1.1, day 60 → c / 1.21).
- *   g = 0 is flat; g is clamped to −90 … +1000, and a non-finite g counts as 0.
+ * - Difficulty grows g % per 30 days, compounding continuously (lib/mining/growth.ts, the model the
+ *   contract evaluator uses too): day d's coins are what is mined between day d − 1 and day d,
+ *   c × ∫ e^(−k s) ds over that day, k = ln(1 + g/100) / 30, so the total over D days is the
+ *   contract's c × (1 − e^(−kD)) / k. g = 0 is flat; g is clamped to −90 … +1000, and a
+ *   non-finite g counts as 0.
  * - Each reward change { day, factor } multiplies the reward from that day on (days ≥ day), once:
  *   two halvings of 0.5 quarter it, one never does. Fractional days apply from the next whole day.
  *   Changes with a non-finite or negative day, or a factor that is not a finite number ≥ 0, are
@@ -132,7 +133,6 @@ export function projectCumulativeProfit(input: ProjectionInput): Projection {
   const growth = finite(input.difficultyGrowthPercentPerMonth)
     ? Math.min(Math.max(input.difficultyGrowthPercentPerMonth, MIN_GROWTH_PERCENT_PER_MONTH), MAX_GROWTH_PERCENT_PER_MONTH)
     : 0;
-  const monthlyFactor = 1 + growth / 100;
   const hardware =
     finite(input.hardwareCostUsd) && input.hardwareCostUsd > 0 ? input.hardwareCostUsd : 0;
 
@@ -153,8 +153,9 @@ export function projectCumulativeProfit(input: ProjectionInput): Projection {
       rewardFactor *= changes[next]!.factor;
       next++;
     }
-    const difficultyFactor = growth === 0 ? 1 : monthlyFactor ** (day / GROWTH_PERIOD_DAYS);
-    const coins = (coinsPerDay * rewardFactor) / difficultyFactor;
+    // Day 0 is today's rate; day d ≥ 1 is that day's output, (d − 1, d].
+    const dayOutput = day === 0 || growth === 0 ? 1 : outputBetween(growth, day - 1, day);
+    const coins = coinsPerDay * rewardFactor * dayOutput;
     const profit = coins * priceUsd - costPerDay;
     if (day > 0) cumulative += profit;
     if (!Number.isFinite(coins) || !Number.isFinite(profit) || !Number.isFinite(cumulative)) return EMPTY;

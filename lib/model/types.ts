@@ -95,9 +95,15 @@ export const coinFlagSchema = z.object({
     'volatile-difficulty',
     'source-disagreement',
   ]),
-  message: z.string(),
+  /**
+   * The figures behind the flag, named per code (see lib/format/flags.ts, which words them):
+   * ratios, the figures compared, the source named, the age in seconds. Never an English sentence:
+   * snapshots are persisted and shared, and components choose the words.
+   */
+  figures: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).default({}),
 });
 export type CoinFlag = z.infer<typeof coinFlagSchema>;
+export type CoinFlagCode = CoinFlag['code'];
 
 export const coinSchema = networkStatsSchema.extend({
   /** Difficulty-to-work factor k used for this coin (algorithm default or coin override). */

@@ -1,5 +1,6 @@
 // The ranking table's columns, defined once: the page renders them, the CSV export writes
 // them, both with the same units. Money columns follow the viewer's currency and period.
+import { RISK_BADGES } from '@/lib/format/flags';
 import { getAlgorithm } from '@/lib/mining/algorithms';
 import { CURRENCY_LABEL, fromUsd, moneyPer, type Rates } from './currency';
 import { perPeriod } from '@/lib/mining/profit';
@@ -73,7 +74,7 @@ export const TABLE_COLUMNS: readonly Column[] = [
     label: 'Risks',
     kind: 'text',
     unit: () => null,
-    value: (r) => r.risk.labels.join('; ') || null,
+    value: (r) => r.risk.codes.map((code) => RISK_BADGES[code]).join('; ') || null,
   },
   {
     id: 'coins',

@@ -9,14 +9,17 @@ import {
   marketStatus,
   networkShareRisk,
   rentalAttackCost,
+  RENTABLE_MAJORITY,
   variance,
   type Inflation,
   type MarketStatus,
   type NetworkShareRisk,
+  type RiskCode,
   type RentalAttackCost,
   type Variance,
 } from '@/lib/risk/risk';
 import type { RentalPrice } from '@/lib/model/types';
+import { SECONDS_PER_DAY } from '@/lib/mining/time';
 
 export type RowRisk = {
   market: MarketStatus;
@@ -30,8 +33,8 @@ export type RowRisk = {
   /** False when no hash-rental prices were fetched at all (the NiceHash source is off). */
   securityKnown: boolean;
   inflation: Inflation;
-  /** Short labels for badges and the CSV, worst first. */
-  labels: string[];
+  /** What to warn about, worst first, as codes (lib/format/flags.ts words them). */
+  codes: RiskCode[];
 };
 
 export function rowRisk(row: RankedRow, rentals: readonly RentalPrice[], btcUsd: number | null): RowRisk {
@@ -47,19 +50,19 @@ export function rowRisk(row: RankedRow, rentals: readonly RentalPrice[], btcUsd:
     btcUsd,
     rentableHashrate: rental ? rental.rentableHashrate : 0,
   });
-  const labels: string[] = [];
-  if (market === 'no-market') labels.push('no market');
-  else if (market === 'thin') labels.push('thin market');
-  if (illiquid) labels.push('output > 1 % of volume');
-  if (network.warn) labels.push('big share');
-  if (security.rentableShare !== null && security.rentableShare >= 0.5) labels.push('rentable 51 %');
+  const codes: RiskCode[] = [];
+  if (market === 'no-market') codes.push('no-market');
+  else if (market === 'thin') codes.push('thin-market');
+  if (illiquid) codes.push('illiquid');
+  if (network.warn) codes.push('big-share');
+  if (security.rentableShare !== null && security.rentableShare >= RENTABLE_MAJORITY) codes.push('rentable-majority');
   return {
     market,
     liquidity,
     illiquid,
     network,
     securityKnown: rentals.length > 0,
-    variance: variance(estimate?.soloDaysToBlock != null ? estimate.soloDaysToBlock * 86_400 : null),
+    variance: variance(estimate?.soloDaysToBlock != null ? estimate.soloDaysToBlock * SECONDS_PER_DAY : null),
     security,
     inflation: inflation({
       emissionPerDay: coin.emissionPerDay,
@@ -67,7 +70,7 @@ export function rowRisk(row: RankedRow, rentals: readonly RentalPrice[], btcUsd:
       blockTimeSeconds: coin.blockTimeSeconds,
       circulatingSupply: coin.circulatingSupply,
     }),
-    labels,
+    codes,
   };
 }
 

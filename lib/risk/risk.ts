@@ -119,6 +119,13 @@ export function variance(soloSecondsToBlock: number | null | undefined): Varianc
 export const RENTAL_ATTACK_FORMULA =
   'network hashrate × NiceHash price (BTC per H/s per day) × BTC/USD ÷ 24 (one hour at 100 % of the network)';
 
+/** A row's risk warnings, as codes (lib/format/flags.ts words them). */
+export const RISK_CODES = ['no-market', 'thin-market', 'illiquid', 'big-share', 'rentable-majority'] as const;
+export type RiskCode = (typeof RISK_CODES)[number];
+
+/** Rentable hashrate of half the network or more is enough to out-mine it (a 51 % attack). */
+export const RENTABLE_MAJORITY = 0.5;
+
 export type RentalAttackStatus = 'ok' | 'no-rental-market' | 'no-network-data' | 'no-price';
 
 export type RentalAttackCost = {

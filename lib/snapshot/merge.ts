@@ -8,7 +8,6 @@ import { impliedNetworkHashrate } from '@/lib/mining/profit';
 import { rewardBasisOf, sourceWorkFactor, type ConventionSource } from '@/lib/mining/difficulty-conventions';
 import { minerPartOfTemplate, minerShareAt } from '@/lib/mining/reward-splits';
 import { AVERAGE_WINDOWS, type Averages, type Coin, type CoinFlag, type NetworkStats, type Snapshot, type SourceId, type SourceStatus, isChainSourceId } from '@/lib/model/types';
-import { formatAge, formatHashrate, formatSignificant } from '@/lib/format/units';
 import type { PriceQuote, SourcePayload } from '@/lib/sources/contract';
 
 /** Difficulty and reported network hashrate disagree when one is more than this factor off the other. */
@@ -155,21 +154,12 @@ function withAggregator(
     if (ratio > MISMATCH_FACTOR || ratio < 1 / MISMATCH_FACTOR) {
       flags.push({
         code: 'source-disagreement',
-        message:
-          `${FIGURE_LABEL[figure]}: ${aggregator.sourceId} reports ${formatSignificant(theirs, 4)}, ×${formatSignificant(ratio, 3)} ` +
-          `the coin's own chain (${formatSignificant(own, 4)}); estimates use the chain's figure.`,
+        figures: { figure, source: aggregator.sourceId, theirs, own, ratio },
       });
     }
   }
   return { stats, figureSources, flags };
 }
-
-const FIGURE_LABEL: Record<(typeof NETWORK_FIGURES)[number], string> = {
-  difficulty: 'Difficulty',
-  networkHashrate: 'Network hashrate',
-  blockReward: 'Block reward',
-  blockTimeSeconds: 'Block time',
-};
 
 type CoinContext = {
   source: SourceId;
@@ -245,13 +235,9 @@ export function buildCoin(stats: NetworkStats, ctx: CoinContext): Coin {
   if (implied !== null && stats.networkHashrate !== null) {
     const ratio = implied / stats.networkHashrate;
     if (ratio > MISMATCH_FACTOR || ratio < 1 / MISMATCH_FACTOR) {
-      const unit = algorithm?.unit ?? 'H/s';
       flags.push({
         code: 'difficulty-mismatch',
-        message:
-          `Difficulty ${formatSignificant(stats.difficulty, 6)} implies ${formatHashrate(implied, unit)}, but the source ` +
-          `reports ${formatHashrate(stats.networkHashrate, unit)} (×${formatSignificant(ratio, 3)}); ` +
-          'estimates use the reported network hashrate.',
+        figures: { difficulty: stats.difficulty, implied, reported: stats.networkHashrate, ratio, unit: algorithm?.unit ?? 'H/s' },
       });
       // Trust the measured network hashrate, not a difficulty in an unknown convention.
       workFactor = null;
@@ -268,7 +254,7 @@ export function buildCoin(stats: NetworkStats, ctx: CoinContext): Coin {
     if (ratio > PRICE_DISAGREEMENT_FACTOR || ratio < 1 / PRICE_DISAGREEMENT_FACTOR) {
       flags.push({
         code: 'price-disagreement',
-        message: `CoinGecko's price is ×${formatSignificant(ratio, 3)} the ${ctx.priceFrom ?? ctx.source} price; check the market.`,
+        figures: { ratio, against: ctx.priceFrom ?? ctx.source },
       });
     }
   }
@@ -278,21 +264,18 @@ export function buildCoin(stats: NetworkStats, ctx: CoinContext): Coin {
     stats.volume24hUsd ??
     (ctx.volume24hBtc !== null && ctx.btcUsd !== null ? ctx.volume24hBtc * ctx.btcUsd : null);
 
-  if (priceUsd === null) flags.push({ code: 'no-price', message: 'No market price: revenue cannot be estimated.' });
+  if (priceUsd === null) flags.push({ code: 'no-price', figures: {} });
   // Unknown volume shows as "—"; a known zero is a market nobody can sell into, so it is flagged.
-  if (volume24hUsd === 0) flags.push({ code: 'no-volume', message: 'No trading in the last 24 h: you may not be able to sell.' });
+  if (volume24hUsd === 0) flags.push({ code: 'no-volume', figures: {} });
   const lagSeconds =
     stats.updatedAt && ctx.sourceFetchedAt ? (Date.parse(ctx.sourceFetchedAt) - Date.parse(stats.updatedAt)) / 1000 : 0;
   if (lagSeconds > LAG_SECONDS) {
-    flags.push({
-      code: 'lagging',
-      message: `The source’s figures for this coin are ${formatAge(lagSeconds)} old (last updated ${stats.updatedAt}).`,
-    });
+    flags.push({ code: 'lagging', figures: { lagSeconds, updatedAt: stats.updatedAt } });
   } else if (stats.lagging) {
-    flags.push({ code: 'lagging', message: 'The source marks this coin’s data as lagging.' });
+    flags.push({ code: 'lagging', figures: { lagSeconds: null, updatedAt: stats.updatedAt } });
   }
   if (ctx.sourceStale) {
-    flags.push({ code: 'stale-source', message: 'Its source failed on the last refresh; these are its last good figures.' });
+    flags.push({ code: 'stale-source', figures: { fetchedAt: ctx.sourceFetchedAt } });
   }
 
   const rewardBasis = stats.rewardBasis ?? rewardBasisFor(ctx.source, stats.tag);

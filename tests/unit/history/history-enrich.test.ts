@@ -1,3 +1,4 @@
+import { describeFlag } from '@/lib/format/flags';
 import { describe, expect, it, vi } from 'vitest';
 import { enrichCoin, type HistoryAverages, type HistoryReader } from '@/lib/history/enrich';
 import { mergeSources } from '@/lib/snapshot/merge';
@@ -59,7 +60,7 @@ describe('enrichCoin', () => {
   it('flags a difficulty that jumps: CV over 24 h above 25 %', () => {
     const coin = enrichCoin(liveCoin(), averages(), { cv: 0.4, points: 100 }, 60_000);
     expect(coin.flags).toContainEqual(expect.objectContaining({ code: 'volatile-difficulty' }));
-    expect(coin.flags.find((f) => f.code === 'volatile-difficulty')!.message).toContain('40 %');
+    expect(describeFlag(coin.flags.find((f) => f.code === 'volatile-difficulty')!)).toContain('40 %');
   });
 });
 

@@ -1,5 +1,6 @@
 // A coin's own chain is the truth for its network figures; aggregators fill what a node cannot
 // know (price, volume, averages) and gaps it leaves; disagreements are flagged, not hidden.
+import { describeFlag } from '@/lib/format/flags';
 import { describe, expect, it } from 'vitest';
 import { mergeSources, type SourceInput } from '@/lib/snapshot/merge';
 import { type NetworkStats, type SourceId } from '@/lib/model/types';
@@ -68,7 +69,8 @@ describe('mergeSources with a chain source', () => {
     expect(rvn.difficulty).toBe(40_000);
     const flag = rvn.flags.find((f) => f.code === 'source-disagreement');
     // 85,166 / 40,000 = 2.129
-    expect(flag?.message).toContain('Difficulty: whattomine-gpu reports 85,170, ×2.13');
+    expect(flag?.figures).toEqual({ figure: 'difficulty', source: 'whattomine-gpu', theirs: 85_166, own: 40_000, ratio: 85_166 / 40_000 });
+    expect(describeFlag(flag!)).toContain('Difficulty: whattomine-gpu reports 85,170, ×2.13');
   });
 
   it("prices a registry coin by its CoinGecko id, and a coin registered without one has no market", () => {

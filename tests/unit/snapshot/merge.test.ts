@@ -1,3 +1,4 @@
+import { describeFlag } from '@/lib/format/flags';
 import { describe, expect, it } from 'vitest';
 import { mergeSources, type SourceInput } from '@/lib/snapshot/merge';
 import { networkStats } from '../../support/factories';
@@ -177,10 +178,9 @@ describe('mergeSources', () => {
       'live',
     );
     const [old, fresh] = snapshot.coins;
-    expect(old!.flags).toContainEqual({
-      code: 'lagging',
-      message: 'The source’s figures for this coin are 9.2 years old (last updated 2017-09-07T19:03:13.000Z).',
-    });
+    const lagging = old!.flags.find((f) => f.code === 'lagging')!;
+    expect(lagging.figures).toMatchObject({ updatedAt: '2017-09-07T19:03:13.000Z' });
+    expect(describeFlag(lagging)).toBe('The source’s figures for this coin are 9.2 years old (last updated 2017-09-07T19:03:13.000Z).');
     expect(fresh!.flags.map((f) => f.code)).not.toContain('lagging');
   });
 
