@@ -3,6 +3,7 @@
 // worked out by hand in its comment; the properties check that hostile input never gives NaN.
 
 import fc from 'fast-check';
+import { evaluateContract } from '@/lib/mining/contract';
 import { describe, expect, it } from 'vitest';
 import {
   breakEvenElectricityUsdPerKwh,
@@ -104,27 +105,58 @@ describe('projectCumulativeProfit', () => {
     expect(breakEvenDay).toBeNull(); // no hardware cost: nothing to pay back
   });
 
-  it('compounds difficulty growth per 30 days', () => {
-    // g = 10 %/month: difficulty × 1.1^(d/30), so coins/day = c / 1.1^(d/30).
-    // Day 30: 100 / 1.1 = 90.909…; day 60: 100 / 1.21 = 82.644…; day 15: 100 / √1.1 = 95.346…
+  it('compounds difficulty growth per 30 days: each day is what is mined during it', () => {
+    // g = 10 %/month: difficulty × 1.1^(s/30), rate c e^(−k s), k = ln 1.1 / 30 = 0.0031770.
+    // Day d's coins = c (e^(−k(d−1)) − e^(−k d)) / k:
+    //   day 1: 100 × (1 − 0.9968280) / 0.0031770 = 99.8413; day 15: 95.4979; day 30: 91.0537
+    //   (between 100/1.1^(29/30) = 91.198 and 100/1.1 = 90.909); day 60: 82.7760.
+    // Total over 30 days = c (1 − 1.1^(−1)) / k = 100 × 0.0909091 / 0.0031770 = 2,861.47.
     const { points } = projectCumulativeProfit({
       ...base,
       coinsPerDay: 100,
+      priceUsd: 1,
+      powerCostUsdPerDay: 0,
       days: 60,
       difficultyGrowthPercentPerMonth: 10,
     });
     expect(points[0]!.coinsPerDay).toBe(100);
-    expect(points[30]!.coinsPerDay).toBeCloseTo(100 / 1.1, 10);
-    expect(points[60]!.coinsPerDay).toBeCloseTo(100 / 1.21, 10);
-    expect(points[15]!.coinsPerDay).toBeCloseTo(100 / Math.sqrt(1.1), 10);
+    expect(points[1]!.coinsPerDay).toBeCloseTo(99.8413, 4);
+    expect(points[15]!.coinsPerDay).toBeCloseTo(95.4979, 4);
+    expect(points[30]!.coinsPerDay).toBeCloseTo(91.0537, 4);
+    expect(points[60]!.coinsPerDay).toBeCloseTo(82.776, 3);
+    expect(points[30]!.cumulativeProfitUsd).toBeCloseTo(2861.4706, 3);
   });
 
   it('lets difficulty fall (negative growth) down to −90 % and clamps below', () => {
-    // g = −50 %: day 30 → c / 0.5 = 2c. g = −200 is clamped to −90: day 30 → c / 0.1 = 10c.
+    // g = −50 %: k = ln 0.5 / 30 < 0; day 30 = 10 × (2^(29/30) − 2) / (30 k)… = 19.7707 (between 2^(29/30)·10 and 20).
+    // g = −200 is clamped to −90: k = ln 0.1 / 30; day 30 = 96.2587.
     const half = projectCumulativeProfit({ ...base, days: 30, difficultyGrowthPercentPerMonth: -50 });
-    expect(half.points[30]!.coinsPerDay).toBeCloseTo(20, 10);
+    expect(half.points[30]!.coinsPerDay).toBeCloseTo(19.7707, 4);
     const clamped = projectCumulativeProfit({ ...base, days: 30, difficultyGrowthPercentPerMonth: -200 });
-    expect(clamped.points[30]!.coinsPerDay).toBeCloseTo(100, 8);
+    expect(clamped.points[30]!.coinsPerDay).toBeCloseTo(96.2587, 4);
+  });
+
+  it('gives the same total as the contract evaluator for the same growth (one model)', () => {
+    // 30 days at $100/day now, 10 %/month growth, no costs: both say 2,861.47.
+    const projection = projectCumulativeProfit({
+      ...base,
+      coinsPerDay: 100,
+      priceUsd: 1,
+      powerCostUsdPerDay: 0,
+      days: 30,
+      difficultyGrowthPercentPerMonth: 10,
+    });
+    const contract = evaluateContract({
+      hashrate: 1,
+      priceUsd: { perDay: 0 },
+      durationDays: 30,
+      feePercent: 0,
+      coinsPerDayNow: 100,
+      coinPriceUsd: 1,
+      difficultyGrowthPercentPerMonth: 10,
+    });
+    expect(projection.totalProfitUsd).toBeCloseTo(2861.4706, 3);
+    expect(contract.expectedRevenueUsd).toBeCloseTo(projection.totalProfitUsd, 6);
   });
 
   it('applies a halving once, from its day on (never quartered)', () => {
