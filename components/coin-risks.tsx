@@ -21,7 +21,7 @@ const MARKET_TEXT: Record<RowRisk['market'], string> = {
   ok: 'An active market.',
 };
 
-const ADVICE_TEXT = {
+export const ADVICE_TEXT = {
   'solo-ok': 'Solo mining is reasonable: a week without a block is a 1-in-100 event.',
   'pool-advised': 'A pool is advised: solo, weeks without a block are likely.',
   'pool-only': 'Pool mining is the only sane choice: solo, a month without a block is more likely than not.',

@@ -1,6 +1,6 @@
 import { getSnapshot } from '@/lib/server/queries';
 import { parseApiRequest } from '@/app/api/_lib/respond';
-import { tableToCsv } from '@/lib/ranking/columns';
+import { tableToCsv } from '@/lib/share/csv';
 import { buildView } from '@/lib/ranking/view';
 import { getSpotFeed } from '@/lib/server/spot';
 
