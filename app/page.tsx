@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Dashboard } from '@/components/dashboard';
-import { getSnapshotView } from '@/lib/server/queries';
+import { getHealthData, getSnapshotView } from '@/lib/server/queries';
 import { getSpotFeed } from '@/lib/server/spot';
 import { previewMetadata } from '@/lib/server/preview-metadata';
 import { parseDashboardParams } from '@/lib/url/search-params';
@@ -15,7 +15,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 // Rendered per request; `/` without a query is answered by proxy.ts's copy while it is fresh.
 export default async function HomePage({ searchParams }: Props) {
   const { state, errors } = parseDashboardParams(await searchParams);
-  const { snapshot, servedAt } = await getSnapshotView();
-  const spot = await getSpotFeed(state.spotZone);
-  return <Dashboard snapshot={snapshot} servedAt={servedAt} requested={state} errors={errors} spot={spot} />;
+  const [{ snapshot, servedAt }, spot, healthData] = await Promise.all([
+    getSnapshotView(),
+    getSpotFeed(state.spotZone),
+    getHealthData(),
+  ]);
+  return (
+    <Dashboard snapshot={snapshot} servedAt={servedAt} requested={state} errors={errors} spot={spot} healthData={healthData} />
+  );
 }

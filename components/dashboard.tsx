@@ -22,6 +22,8 @@ import { SCORE_FORMULA, SCORE_NAME } from '@/lib/mining/score';
 import { hrefWith, serializeDashboardState, TOP_ROWS, type DashboardState, type ParamError } from '@/lib/url/search-params';
 import { buildView, deviceSums } from '@/lib/ranking/view';
 import type { Snapshot } from '@/lib/model/types';
+import type { CoinHealthData } from '@/lib/health/data';
+import { RiskWeightsNote } from '@/components/risk-weights';
 
 /** Links that carry the whole view, minus the compare selection. */
 function viewQuery(state: DashboardState): string {
@@ -35,6 +37,7 @@ export function Dashboard({
   requested,
   errors,
   spot = null,
+  healthData,
 }: {
   snapshot: Snapshot;
   servedAt: number;
@@ -42,8 +45,10 @@ export function Dashboard({
   errors: readonly ParamError[];
   /** The spot feed a spot= URL names (lib/server/spot.ts), fetched by the page. */
   spot?: SpotFeed | null;
+  /** Coin-health figures by tag (lib/server/health-service); none when that refresh is off. */
+  healthData?: ReadonlyMap<string, CoinHealthData>;
 }) {
-  const view = buildView(snapshot, requested, spot);
+  const view = buildView(snapshot, requested, spot, healthData);
   const { state, rig, rows, rates } = view;
   const unitLabel = `${CURRENCY_LABEL[state.currency]} / ${state.period}`;
 
@@ -179,6 +184,7 @@ export function Dashboard({
           )}
         </p>
       )}
+      <RiskWeightsNote state={state} weights={view.weights} active={view.weightsActive} />
       <p className="muted small" data-testid="basis-note">
         Estimates use <strong>{BASIS_LABEL[state.basis]}</strong>
         {state.basis === DEFAULT_BASIS ? ' (the default)' : ''}

@@ -123,9 +123,13 @@ export function matchesFilters(
 export function rankCoins(
   coins: readonly Coin[],
   rig: Rig,
-  view: Pick<DashboardState, 'sort' | 'dir' | 'algorithm' | 'device' | 'query'> & { basis?: Basis },
+  view: Pick<DashboardState, 'sort' | 'dir' | 'algorithm' | 'device' | 'query'> & {
+    basis?: Basis;
+    /** Profit discounted by the user's risk weights (lib/health); when given, the profit sort uses it. */
+    riskAdjusted?: (row: RankedRow) => number | null;
+  },
 ): RankedRow[] {
-  const key = SORT_KEYS[view.sort];
+  const key = view.sort === 'profit' && view.riskAdjusted ? view.riskAdjusted : SORT_KEYS[view.sort];
   const sign = view.dir === 'asc' ? 1 : -1;
   const passes = (coin: Coin) => matchesFilters(coin, view);
   const rows = coins.filter(passes).map((coin) => estimateRow(coin, rig, view.basis));

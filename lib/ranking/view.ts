@@ -6,16 +6,22 @@ import { rankCoins, type RankedRow } from './ranking';
 import { rigFromState, usesDefaultRig, type ElectricityContext, type Rig } from './rig';
 import type { SpotFeed } from '@/lib/electricity/tariff';
 import { rowRisk, sellable, type RowRisk } from './row-risk';
+import { rowHealth, type RowHealth } from './row-health';
+import type { CoinHealthData } from '@/lib/health/data';
+import { effectiveWeights, weightsActive, type RiskWeights } from '@/lib/health/score';
 import { CURRENCIES, type CurrencySlug, type DashboardState, type ParamError } from '@/lib/url/search-params';
 import type { Snapshot } from '@/lib/model/types';
 
-export type ViewRow = RankedRow & { risk: RowRisk };
+export type ViewRow = RankedRow & { risk: RowRisk; health: RowHealth };
 
 export type DashboardView = {
   state: DashboardState;
   rig: Rig;
   isDefaultRig: boolean;
   rows: ViewRow[];
+  /** The risk weights in force (preset + rw.), and whether any is above 0 (then profit sorts risk-adjusted). */
+  weights: RiskWeights;
+  weightsActive: boolean;
   rates: Rates;
   /** Why a currency cannot be chosen with this data, by currency. */
   unavailable: Partial<Record<CurrencySlug, string>>;
@@ -40,7 +46,14 @@ export function electricityContext(snapshot: Snapshot, spot: SpotFeed | null = n
   };
 }
 
-export function buildView(snapshot: Snapshot, requested: DashboardState, spot: SpotFeed | null = null): DashboardView {
+const NO_HEALTH_DATA: ReadonlyMap<string, CoinHealthData> = new Map();
+
+export function buildView(
+  snapshot: Snapshot,
+  requested: DashboardState,
+  spot: SpotFeed | null = null,
+  healthData: ReadonlyMap<string, CoinHealthData> = NO_HEALTH_DATA,
+): DashboardView {
   const rates = ratesOf(snapshot);
   const unavailable: DashboardView['unavailable'] = {};
   for (const currency of CURRENCIES) {
@@ -58,14 +71,33 @@ export function buildView(snapshot: Snapshot, requested: DashboardState, spot: S
     state = { ...requested, currency: 'usd' };
   }
   const rig = rigFromState(state, electricityContext(snapshot, spot));
-  const rows = rankCoins(snapshot.coins, rig, state)
-    .map((row) => ({ ...row, risk: rowRisk(row, snapshot.rentals, snapshot.btcUsd) }))
+  const weights = effectiveWeights(state.riskPreset, state.riskWeights);
+  const active = weightsActive(weights);
+  // Risk and health once per row: the risk-adjusted sort reads them, and so do the rows.
+  const extras = new Map<RankedRow, { risk: RowRisk; health: RowHealth }>();
+  const extrasOf = (row: RankedRow) => {
+    let found = extras.get(row);
+    if (!found) {
+      const risk = rowRisk(row, snapshot.rentals, snapshot.btcUsd);
+      found = { risk, health: rowHealth(row, risk, { data: healthData, weights }) };
+      extras.set(row, found);
+    }
+    return found;
+  };
+  const ranked = rankCoins(snapshot.coins, rig, {
+    ...state,
+    ...(active ? { riskAdjusted: (row: RankedRow) => extrasOf(row).health.riskAdjustedUsdPerDay } : {}),
+  });
+  const rows = ranked
+    .map((row) => ({ ...row, ...extrasOf(row) }))
     .filter((row) => !state.sellableOnly || sellable(row.risk));
   return {
     state,
     rig,
     isDefaultRig: usesDefaultRig(state),
     rows,
+    weights,
+    weightsActive: active,
     rates,
     unavailable,
     notes,

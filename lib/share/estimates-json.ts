@@ -4,9 +4,16 @@ import type { Snapshot } from '@/lib/model/types';
 import { buildView } from '@/lib/ranking/view';
 import type { SpotFeed } from '@/lib/electricity/tariff';
 import { formatIsoDate } from '@/lib/electricity/zone';
+import type { CoinHealthData } from '@/lib/health/data';
+import { RISK_ADJUSTED_FORMULA } from '@/lib/health/score';
 
-export function estimatesResponse(snapshot: Snapshot, state: DashboardState, spot: SpotFeed | null = null) {
-  const { rig: rigWithPower, rows, isDefaultRig } = buildView(snapshot, state, spot);
+export function estimatesResponse(
+  snapshot: Snapshot,
+  state: DashboardState,
+  spot: SpotFeed | null = null,
+  healthData: ReadonlyMap<string, CoinHealthData> = new Map(),
+) {
+  const { rig: rigWithPower, rows, isDefaultRig, weights, weightsActive } = buildView(snapshot, state, spot, healthData);
   const { power, ...rig } = rigWithPower;
   return {
     asOf: snapshot.asOf,
@@ -28,6 +35,9 @@ export function estimatesResponse(snapshot: Snapshot, state: DashboardState, spo
           notice: power.notice,
         }
       : null,
+    // Risk against reward: the weights in force (0–100 per health part) and how they discount profit.
+    // With weightsActive the rows are ranked by riskAdjustedUsdPerDay instead of profitUsdPerDay.
+    riskWeights: { preset: state.riskPreset, weights, weightsActive, formula: RISK_ADJUSTED_FORMULA },
     units: {
       hashrate: 'base units per second (H/s; Sol/s for Equihash; G/s for Cuckoo)',
       money: 'USD (the page\'s per= and cur= switches do not apply here)',
@@ -35,7 +45,7 @@ export function estimatesResponse(snapshot: Snapshot, state: DashboardState, spo
     },
     /** best: each coin at its devices' most profitable operating point; stock: the catalog's stock figures. */
     tune: state.tune,
-    estimates: rows.map(({ coin, hashrate, powerWatts, estimate, score, day, operatingPoints, combo }) => ({
+    estimates: rows.map(({ coin, hashrate, powerWatts, estimate, score, day, operatingPoints, combo, risk, health }) => ({
       // coin: one coin's row; merged: one hash earning the parent and its aux coins (the pool must pay
       // them); dual: two algorithms at once. Combined rows' revenue and profit are their parts' sum.
       kind: combo?.kind ?? 'coin',
@@ -85,6 +95,16 @@ export function estimatesResponse(snapshot: Snapshot, state: DashboardState, spo
       coinsPerDayJoined: estimate?.coinsPerDayJoined ?? null,
       soloDaysToBlock: estimate?.soloDaysToBlock ?? null,
       rewardToEffortUsdPerKwh: score,
+      // Every risk figure the page shows; null where unknown (never 0 for "no data").
+      risk: {
+        liquidityShare: risk.liquidity,
+        networkShare: hashrate !== null ? risk.network.joinedShare : null,
+        soloDays: risk.variance.soloDays,
+        rentalCostUsdPerHour: risk.security.usdPerHour,
+      },
+      // Coin health 0–100 per part, null where there is no data (lib/health).
+      health: { score: health.score, parts: health.parts },
+      riskAdjustedUsdPerDay: health.riskAdjustedUsdPerDay,
       flags: coin.flags.map((f) => f.code),
       source: coin.source,
       priceSource: coin.priceSource,

@@ -10,6 +10,8 @@ import { MAX_POWER_LIMIT_PERCENT, MIN_POWER_LIMIT_PERCENT } from '@/lib/tuning/c
 import { DEFAULT_TUNE, TUNE_MODES, type TuneMode } from '@/lib/tuning/rig';
 import { parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from '@/lib/format/units';
 import { DEFAULT_TARIFF, type TariffSettings } from '@/lib/electricity/tariff';
+import { HEALTH_PARTS, type HealthPart } from '@/lib/health/parts';
+import { DEFAULT_RISK_PRESET, MAX_WEIGHT, RISK_PRESETS, type RiskPreset } from '@/lib/health/score';
 import {
   parseFixed,
   parseHeat,
@@ -94,6 +96,9 @@ export type DashboardState = {
   tune: TuneMode;
   /** Power limit per catalog device, percent of its stock power (`pl.<device id>=<percent>`). */
   powerLimits: Record<string, number>;
+  /** Risk against reward (lib/health): a preset (`risk=`), with explicit weights 0–100 on top (`rw.<part>=`). */
+  riskPreset: RiskPreset;
+  riskWeights: Partial<Record<HealthPart, number>>;
 } & TariffSettings; // electricity as billed (tou, tz, spot, markup, vat, fixed, overhead, heat, hours): lib/electricity
 
 export type ParamError = { param: string; message: string };
@@ -121,6 +126,8 @@ export const DEFAULT_STATE: DashboardState = {
   rows: 'top',
   tune: DEFAULT_TUNE,
   powerLimits: {},
+  riskPreset: DEFAULT_RISK_PRESET,
+  riskWeights: {},
   ...DEFAULT_TARIFF,
 };
 
@@ -141,6 +148,8 @@ export const parseGrowth = (text: string): ParseResult<number> => {
   });
   return result.success ? { success: true, data: negative ? -result.data : result.data } : result;
 };
+export const parseRiskWeight = (text: string) =>
+  parseDecimal(text, { min: 0, max: MAX_WEIGHT, label: 'the risk weight', unit: '%' });
 export const parseHardwareCost = (text: string) =>
   parseDecimal(text, { min: 0, max: 1e9, label: 'the hardware cost', unit: 'USD' });
 
@@ -216,6 +225,7 @@ const FIELDS = {
   heat: field({ key: 'heatUsdPerKwh', parse: parseHeat, serialize: decimal }),
   hours: field({ key: 'hoursMode', parse: parseHoursMode, serialize: String }),
   tune: field({ key: 'tune', parse: oneOf(TUNE_MODES, 'tune'), serialize: String }),
+  risk: field({ key: 'riskPreset', parse: oneOf(RISK_PRESETS, 'risk preset'), serialize: String }),
 } as const;
 type Param = keyof typeof FIELDS;
 const PARAMS = Object.keys(FIELDS) as Param[];
@@ -234,6 +244,7 @@ export const parsePowerLimit = (text: string): ParseResult<number> => {
       };
 };
 export const wattsKey = (slug: string) => `w.${slug}` as const;
+export const riskWeightKey = (part: HealthPart) => `rw.${part}` as const;
 
 const fromResult =
   <T>(parse: (text: string) => ParseResult<T>) =>
@@ -244,6 +255,11 @@ const fromResult =
 
 const hashrateParser = createParser({ parse: fromResult(parseHashrate), serialize: serializeHashrate });
 const wattsParser = createParser({ parse: fromResult(parseWatts), serialize: decimal });
+const riskWeightParser = createParser({ parse: fromResult(parseRiskWeight), serialize: decimal });
+const riskWeightParsers = Object.fromEntries(HEALTH_PARTS.map((part) => [riskWeightKey(part), riskWeightParser])) as Record<
+  `rw.${HealthPart}`,
+  typeof riskWeightParser
+>;
 const scalarParser = (param: Param) => {
   const f = FIELDS[param] as unknown as Field<keyof DashboardState>;
   return createParser({
@@ -266,6 +282,7 @@ export const dashboardParsers = {
       [wattsKey(algo.slug), wattsParser],
     ]),
   ) as Record<`hr.${string}` | `w.${string}`, typeof hashrateParser>),
+  ...riskWeightParsers,
   ...(Object.fromEntries(PARAMS.map((p) => [p, scalarParser(p)])) as unknown as ScalarParsers),
 };
 
@@ -300,12 +317,24 @@ export function parseDashboardParams(raw: RawSearchParams): { state: DashboardSt
 
   for (const [key, values] of entries) {
     // Unknown params (utm_source, fbclid…) are ignored, repeated or not.
-    if (!Object.hasOwn(FIELDS, key) && !/^(hr|w|pl)\./.test(key)) continue;
+    if (!Object.hasOwn(FIELDS, key) && !/^(hr|w|pl|rw)\./.test(key)) continue;
     if (values.length > 1) {
       fail(key, `"${truncate(key)}" is given ${values.length} times; give it once.`);
       continue;
     }
     const value = values[0] ?? '';
+    const weightMatch = /^rw\.(.+)$/.exec(key);
+    if (weightMatch) {
+      const part = HEALTH_PARTS.find((p) => p === weightMatch[1]);
+      if (!part) {
+        fail(key, `Unknown risk "${truncate(weightMatch[1] ?? '')}" in "${truncate(key)}"; use one of ${HEALTH_PARTS.join(', ')}.`);
+        continue;
+      }
+      const result = parseRiskWeight(value);
+      if (result.success) state.riskWeights[part] = result.data;
+      else fail(key, result.error);
+      continue;
+    }
     if (key.startsWith('pl.')) {
       const id = key.slice(3).toLowerCase();
       if (!getDevice(id)) {
@@ -364,7 +393,7 @@ function serializerFor(slugs: readonly string[]): Serialize {
         [wattsKey(slug), wattsParser],
       ]),
     );
-    serializer = createSerializer({ ...rigParsers, ...scalarParsers } as typeof dashboardParsers) as Serialize;
+    serializer = createSerializer({ ...rigParsers, ...scalarParsers, ...riskWeightParsers } as typeof dashboardParsers) as Serialize;
     if (serializers.size < 1000) serializers.set(key, serializer);
   }
   return serializer;
@@ -385,6 +414,7 @@ export function serializeDashboardState(state: DashboardState): string {
     values[hashrateKey(slug)] = state.hashrates[slug] ?? null;
     values[wattsKey(slug)] = state.powerWatts[slug] ?? null;
   }
+  for (const part of HEALTH_PARTS) values[riskWeightKey(part)] = state.riskWeights[part] ?? null;
   // Keys are dynamic (`hr.<slug>`), which the parser map's static type cannot name.
   const query = serializerFor(slugs)(values as Partial<inferParserType<typeof dashboardParsers>>);
   // Power limits go last, by device id, so one state has one query string.

@@ -1,5 +1,5 @@
 import { estimatesResponse } from '@/lib/share/estimates-json';
-import { getSnapshot } from '@/lib/server/queries';
+import { getHealthData, getSnapshot } from '@/lib/server/queries';
 import { getSpotFeed } from '@/lib/server/spot';
 import { parseApiRequest } from '@/app/api/_lib/respond';
 
@@ -9,5 +9,6 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const parsed = await parseApiRequest(request);
   if ('response' in parsed) return parsed.response;
-  return Response.json(estimatesResponse(await getSnapshot(), parsed.state, await getSpotFeed(parsed.state.spotZone)));
+  const [snapshot, spot, healthData] = await Promise.all([getSnapshot(), getSpotFeed(parsed.state.spotZone), getHealthData()]);
+  return Response.json(estimatesResponse(snapshot, parsed.state, spot, healthData));
 }

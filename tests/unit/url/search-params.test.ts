@@ -6,6 +6,8 @@ import { HISTORY_RANGES } from '@/lib/mining/time';
 import { DEVICES, getDevice } from '@/lib/hardware/catalog';
 import { DEFAULT_DEVICES, rigFromState, usesDefaultRig } from '@/lib/ranking/rig';
 import { TUNE_MODES } from '@/lib/tuning/rig';
+import { HEALTH_PARTS } from '@/lib/health/parts';
+import { RISK_PRESETS } from '@/lib/health/score';
 import {
   CURRENCIES,
   DEFAULT_STATE,
@@ -190,7 +192,16 @@ describe('serializeDashboardState', () => {
     tune: fc.constantFrom(...TUNE_MODES),
     powerLimits: fc.dictionary(fc.constantFrom(...DEVICES.map((d) => d.id)), fc.integer({ min: 10, max: 200 }), { maxKeys: 3 }),
   });
-  const state: fc.Arbitrary<DashboardState> = fc.tuple(rigAndView, tariff).map(([r, t]) => ({ ...r, ...t }));
+  // Risk against reward (lib/health): a preset and some explicit weights 0–100.
+  const risk = fc.record({
+    riskPreset: fc.constantFrom(...RISK_PRESETS),
+    riskWeights: fc.dictionary(fc.constantFrom(...HEALTH_PARTS), fc.double({ min: 0, max: 100, noNaN: true }).map((x) => x + 0), {
+      maxKeys: 7,
+    }),
+  });
+  const state: fc.Arbitrary<DashboardState> = fc
+    .tuple(rigAndView, tariff, risk)
+    .map(([r, t, k]) => ({ ...r, ...t, ...k }));
 
   it('parse ∘ serialize is the identity for every valid state', () => {
     fc.assert(
@@ -201,5 +212,27 @@ describe('serializeDashboardState', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('risk weights (risk=, rw.<part>=)', () => {
+  it('reads a preset and explicit weights', () => {
+    const { state, errors } = parseDashboardParams(new URLSearchParams('risk=cautious&rw.security=80&rw.community=0'));
+    expect(errors).toEqual([]);
+    expect(state.riskPreset).toBe('cautious');
+    expect(state.riskWeights).toEqual({ security: 80, community: 0 });
+    expect(serializeDashboardState(state)).toBe('?risk=cautious&rw.security=80&rw.community=0');
+  });
+
+  it('names the field of each bad one', () => {
+    const { state, errors } = parseDashboardParams(
+      new URLSearchParams('risk=yolo&rw.security=101&rw.luck=5&rw.markets=abc'),
+    );
+    expect(errors.map((e) => e.param)).toEqual(['risk', 'rw.security', 'rw.luck', 'rw.markets']);
+    expect(errors[0]?.message).toContain('profit, balanced, cautious');
+    expect(errors[1]?.message).toBe('The risk weight must be between 0 and 100 %.');
+    expect(errors[2]?.message).toContain('security, liquidity');
+    expect(state.riskPreset).toBe('profit');
+    expect(state.riskWeights).toEqual({});
   });
 });

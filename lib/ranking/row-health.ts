@@ -1,0 +1,77 @@
+// One row's coin health (lib/health) from what the row already knows (estimate, risk figures,
+// the coin's flags) and the slow coin-health figures (community, development, markets), and its
+// profit discounted by the user's risk weights.
+import type { CoinHealthData } from '@/lib/health/data';
+import { concentrated, DATA_QUALITY_FLAGS, type MarketsSummary } from '@/lib/health/parts';
+import { protectionsOf, type Protection } from '@/lib/health/protections';
+import { health, riskAdjustedUsdPerDay, type Health, type RiskWeights } from '@/lib/health/score';
+import type { RankedRow } from './ranking';
+import type { RowRisk } from './row-risk';
+
+const DAY_MS = 86_400_000;
+
+export type RowHealth = Health & {
+  riskAdjustedUsdPerDay: number | null;
+  protections: readonly Protection[];
+  /** One exchange holds 90 % or more of the sellable volume. */
+  concentrated: boolean;
+  markets: MarketsSummary | null;
+  /** Days from the last commit to when GitHub was asked (no clock here). */
+  lastCommitDaysAgo: number | null;
+  /** The figures' age stamps and last error, for the coin page; null when the coin was never asked. */
+  data: CoinHealthData | null;
+};
+
+export type HealthContext = {
+  data: ReadonlyMap<string, CoinHealthData>;
+  weights: RiskWeights;
+  /**
+   * The largest pool's share of the coin's network hashrate, by tag. Hook for lib/pools (issue 17):
+   * not wired yet, so security is judged on hash rental and protections alone.
+   */
+  largestPoolShare?: (tag: string) => number | null;
+};
+
+function daysBetween(fromIso: string | null | undefined, toIso: string | null | undefined): number | null {
+  const from = fromIso ? Date.parse(fromIso) : Number.NaN;
+  const to = toIso ? Date.parse(toIso) : Number.NaN;
+  if (Number.isNaN(from) || Number.isNaN(to)) return null;
+  return Math.max(0, (to - from) / DAY_MS);
+}
+
+export function rowHealth(row: RankedRow, risk: RowRisk, context: HealthContext): RowHealth {
+  const { coin, estimate } = row;
+  const data = context.data.get(coin.tag) ?? null;
+  const protections = protectionsOf(coin.tag);
+  const development = data?.development ?? null;
+  const lastCommitDaysAgo = daysBetween(development?.lastCommitAt, data?.githubFetchedAt);
+  const markets = data?.markets ?? null;
+  const h = health({
+    security: {
+      rentalStatus: risk.securityKnown ? risk.security.status : null,
+      rentableShare: risk.security.rentableShare,
+      protections: protections.map((p) => p.kind),
+      largestPoolShare: context.largestPoolShare?.(coin.tag) ?? null,
+    },
+    liquidity: { priceUsd: coin.priceUsd, volume24hUsd: coin.volume24hUsd, revenueUsdPerDay: estimate?.revenueUsdPerDay ?? null },
+    markets,
+    development: { commitCount4Weeks: development?.commitCount4Weeks ?? null, lastCommitDaysAgo },
+    community: {
+      xFollowers: data?.community?.xFollowers ?? null,
+      redditSubscribers: data?.community?.redditSubscribers ?? null,
+      telegramMembers: data?.community?.telegramMembers ?? null,
+    },
+    // A rig with no hashrate on this algorithm has no share to judge.
+    joinedShare: row.hashrate === null ? null : risk.network.joinedShare,
+    dataQualityFlags: coin.flags.filter((f) => (DATA_QUALITY_FLAGS as readonly string[]).includes(f.code)).length,
+  });
+  return {
+    ...h,
+    riskAdjustedUsdPerDay: riskAdjustedUsdPerDay(estimate?.profitUsdPerDay ?? null, h.parts, context.weights),
+    protections,
+    concentrated: concentrated(markets),
+    markets,
+    lastCommitDaysAgo,
+    data,
+  };
+}
