@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { CHAIN_SOURCE_PREFIX, isChainSourceId, type Snapshot } from '@/lib/model/types';
 import { formatAge } from '@/lib/format/units';
+import { isPoolSourceId } from '@/lib/model/pools';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
@@ -13,7 +14,8 @@ export function formatUtc(iso: string | null): string {
 
 /** The sources that fed the data; coins' own nodes and explorers are counted, not listed. */
 function sourceList(snapshot: Snapshot): string {
-  const fed = snapshot.sources.filter((s) => s.fetchedAt);
+  // Pool sites are shown, with their age, in each coin's Pools section.
+  const fed = snapshot.sources.filter((s) => s.fetchedAt && !isPoolSourceId(s.id));
   const names = fed.filter((s) => !isChainSourceId(s.id)).map((s) => s.name);
   const chains = fed.filter((s) => isChainSourceId(s.id)).length;
   if (chains > 0) names.push(`${chains} ${chains === 1 ? 'coin’s' : 'coins’'} own node, explorer or pool`);
@@ -23,7 +25,7 @@ function sourceList(snapshot: Snapshot): string {
 /** Says plainly which data the page shows, from which source and how old it is. */
 export function DataBanner({ snapshot, now }: { snapshot: Snapshot; now: number }) {
   const age = formatAge((now - Date.parse(snapshot.asOf)) / 1000);
-  const failed = snapshot.sources.filter((s) => !s.ok && s.error);
+  const failed = snapshot.sources.filter((s) => !s.ok && s.error && !isPoolSourceId(s.id));
   // A coin's own node failing is that coin's problem: counted in one line, not one line each.
   const failedChains = failed.filter((s) => isChainSourceId(s.id));
   const failedAggregators = failed.filter((s) => !isChainSourceId(s.id));

@@ -2,6 +2,8 @@
 // a persisted snapshot when it is read back from disk; types come from the schemas.
 import { z } from 'zod';
 
+import { POOL_SOURCE_ID_RE, snapshotPoolSchema, type PoolSourceId } from './pools';
+
 export const finite = z.number().refine(Number.isFinite, 'must be finite');
 export const nullableFinite = finite.nullable();
 
@@ -73,7 +75,7 @@ export const SOURCE_IDS = [
 ] as const;
 /** A coin's own node, explorer or pool API (lib/sources/chain), one source per registry coin. */
 export type ChainSourceId = `chain:${string}`;
-export type SourceId = (typeof SOURCE_IDS)[number] | ChainSourceId;
+export type SourceId = (typeof SOURCE_IDS)[number] | ChainSourceId | PoolSourceId;
 
 export const CHAIN_SOURCE_PREFIX = 'chain:';
 export const chainSourceId = (tag: string): ChainSourceId => `chain:${tag.toUpperCase()}`;
@@ -82,6 +84,7 @@ export const isChainSourceId = (id: SourceId | string): id is ChainSourceId => i
 export const sourceIdSchema = z.union([
   z.enum(SOURCE_IDS),
   z.custom<ChainSourceId>((value) => typeof value === 'string' && /^chain:[A-Z0-9]{2,10}$/.test(value), 'not a source id'),
+  z.custom<PoolSourceId>((value) => typeof value === 'string' && POOL_SOURCE_ID_RE.test(value), 'not a source id'),
 ]);
 
 export const coinFlagSchema = z.object({
@@ -182,6 +185,8 @@ export const snapshotSchema = z.object({
   rentals: z.array(rentalPriceSchema).default([]),
   sources: z.array(sourceStatusSchema),
   coins: z.array(coinSchema),
+  /** Every registry coin's pools, as their sites last answered (lib/sources/pools). */
+  pools: z.array(snapshotPoolSchema).optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 

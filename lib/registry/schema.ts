@@ -4,7 +4,8 @@
 import { z } from 'zod';
 
 import { algorithmFromUpstream, getAlgorithm } from '@/lib/mining/algorithms';
-import { chainSourceSchema } from '@/lib/sources/chain/types';
+import { POOL_KINDS } from '@/lib/model/pools';
+import { chainSourceSchema, sourceUrl } from '@/lib/sources/chain/types';
 
 /** Slugs shown as examples when an algorithm is unknown (all of them would be a wall of text). */
 const EXAMPLE_SLUGS = ['kawpow', 'randomx', 'ghostrider', 'sha256d', 'scrypt', 'equihash'];
@@ -86,6 +87,20 @@ const citationSchema = z.strictObject({
 });
 export type Citation = z.infer<typeof citationSchema>;
 
+/**
+ * A pool that mines the coin: its software (which API to read), its site, the pool's id on a
+ * site running several (MiningCore's pool id, NOMP's pool name, YIIMP's coin key), a fee for
+ * software that publishes none, and where the pool was found.
+ */
+export const poolRefSchema = z.strictObject({
+  kind: z.enum(POOL_KINDS, { error: `must be one of ${POOL_KINDS.join(', ')}` }),
+  url: sourceUrl,
+  poolId: z.string().regex(/^[A-Za-z0-9$._-]{1,40}$/, 'must be the pool id the site uses, e.g. clore1').optional(),
+  feePercent: z.number().min(0, 'must be 0 or more').max(100, 'must be at most 100').optional(),
+  citation: citationSchema,
+});
+export type PoolRef = z.infer<typeof poolRefSchema>;
+
 /** Where coin health (lib/server/health-service) looks for a coin CoinGecko lacks. */
 const healthLinksSchema = z.strictObject({
   github: z
@@ -109,6 +124,8 @@ export const registryEntrySchema = z.strictObject({
   links: healthLinksSchema.optional(),
   sources: z.array(citationSchema).min(1, 'must cite at least one source for the facts'),
   notes: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+  /** Pools that mine the coin (optional; read when SOURCES includes chain). */
+  pools: z.array(poolRefSchema).max(20, 'must list at most 20 pools').optional(),
 });
 export type RegistryEntry = z.infer<typeof registryEntrySchema>;
 export type RegistryEntryInput = z.input<typeof registryEntrySchema>;

@@ -8,6 +8,7 @@ import { fetchNiceHashPrices } from '@/lib/sources/nicehash';
 import { fetchHashrateNo, HASHRATENO_MIN_INTERVAL_MS } from '@/lib/sources/hashrateno';
 import { fetchWhatToMine } from '@/lib/sources/whattomine';
 import { buildRegistryFetchers } from '@/lib/registry/fetchers';
+import { buildPoolFetchers } from '@/lib/registry/pool-fetchers';
 import { emptyPayload } from '@/lib/sources/contract';
 import type { SourceFetcher } from '@/lib/sources/contract';
 
@@ -26,6 +27,8 @@ export function buildFetchers(env: Env, registry: readonly RegistryEntry[] = [])
     fetchers.push(
       ...buildRegistryFetchers(registry, { timeoutMs, allowPrivate: env.ALLOW_PRIVATE_SOURCES, env: process.env }),
     );
+    // The registry coins' pools: one source per pool site (MiningCore: one request per refresh plus one per wanted pool, in turn).
+    fetchers.push(...buildPoolFetchers(registry, { timeoutMs, allowPrivate: env.ALLOW_PRIVATE_SOURCES }));
   }
   if (env.SOURCES.includes('whattomine')) {
     for (const kind of ['gpu', 'asic'] as const) {

@@ -9,6 +9,7 @@ import { rewardBasisOf, sourceWorkFactor, type ConventionSource } from '@/lib/mi
 import { minerPartOfTemplate, minerShareAt } from '@/lib/mining/reward-splits';
 import { AVERAGE_WINDOWS, type Averages, type Coin, type CoinFlag, type NetworkStats, type Snapshot, type SourceId, type SourceStatus, isChainSourceId } from '@/lib/model/types';
 import type { PriceQuote, SourcePayload } from '@/lib/sources/contract';
+import { isPoolSourceId } from '@/lib/model/pools';
 
 /** Difficulty and reported network hashrate disagree when one is more than this factor off the other. */
 export const MISMATCH_FACTOR = 1.5;
@@ -108,12 +109,16 @@ export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mod
     rentals: byId.get('nicehash')?.payload?.rentals ?? [],
     sources: inputs.map((i) => i.status),
     coins,
+    // A pool site's figures carry its own age and staleness: a dead pool never dates the table.
+    pools: inputs.flatMap((i) =>
+      (i.payload?.pools ?? []).map((pool) => ({ ...pool, sourceId: i.status.id, fetchedAt: i.status.fetchedAt, stale: i.status.stale })),
+    ),
   };
 }
 
 /** The sources whose failure makes the whole snapshot stale: the aggregators, or all when only chains feed it. */
 function staleInputs(inputs: readonly SourceInput[]): readonly SourceInput[] {
-  const aggregators = inputs.filter((i) => !isChainSourceId(i.status.id));
+  const aggregators = inputs.filter((i) => !isChainSourceId(i.status.id) && !isPoolSourceId(i.status.id));
   return aggregators.length > 0 ? aggregators : inputs;
 }
 

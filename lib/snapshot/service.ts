@@ -61,7 +61,7 @@ const persistedSchema = z.object({
 });
 
 function isEmptyPayload(p: SourcePayload): boolean {
-  return p.coins.length === 0 && p.quotes.length === 0 && p.rentals.length === 0 && p.supplies.length === 0 && p.btcUsd === null;
+  return p.coins.length === 0 && p.quotes.length === 0 && p.rentals.length === 0 && p.supplies.length === 0 && p.btcUsd === null && (p.pools ?? []).length === 0;
 }
 
 export class SnapshotService {

@@ -2,6 +2,7 @@
 // (one payload shape, whichever upstream it read) and how the service calls it. Adapters import
 // this from here, not from their consumer.
 import { z } from 'zod';
+import { poolStatsSchema } from '@/lib/model/pools';
 import { nullableFinite, rentalPriceSchema, networkStatsSchema, finite, type SourceId } from '@/lib/model/types';
 
 /** A price from a market-data source (CoinGecko), keyed by that source's coin id. */
@@ -45,6 +46,8 @@ export const sourcePayloadSchema = z.object({
   supplies: z.array(supplySchema).default([]),
   /** Chain height by coin tag, from a chain source. */
   heights: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  /** Pool figures per registry coin, from a pool site (lib/sources/pools). */
+  pools: z.array(poolStatsSchema).optional(),
 });
 export type SourcePayload = z.infer<typeof sourcePayloadSchema>;
 

@@ -15,7 +15,7 @@ export const CHAIN_KIND_LABELS: Readonly<Record<ChainKind, string>> = {
 };
 
 /** http(s) only, no credentials in the URL (they would be shown to users and logged). */
-const sourceUrl = z
+export const sourceUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
   .refine((value) => {
     // zod runs this even when the URL check above failed; that failure is already reported.
