@@ -5,6 +5,7 @@
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import type { HistoryChartProps } from './history-chart';
+import type { DayProfileChartProps } from './day-profile-chart';
 import type { ProfitElectricityChartProps } from './profit-electricity-chart';
 import type { ProjectionChartProps } from './projection-chart';
 import type { RankingBarChartProps } from './ranking-bar-chart';
@@ -108,6 +109,16 @@ export function LazyHistoryChart(props: HistoryChartProps) {
   return (
     <Slot height={CHART_HEIGHT * 0.7}>
       <HistoryChart {...props} />
+    </Slot>
+  );
+}
+
+const DayProfileChart = dynamic(() => import('./day-profile-chart').then((m) => m.DayProfileChart), { ssr: false, loading });
+
+export function LazyDayProfileChart(props: DayProfileChartProps) {
+  return (
+    <Slot height={CHART_HEIGHT}>
+      <DayProfileChart {...props} />
     </Slot>
   );
 }

@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { CoinFlags } from '@/components/coin-flags';
 import { CoinRisks } from '@/components/coin-risks';
 import { EstimatePanel } from '@/components/coin/estimate-panel';
+import { DayProfilePanel } from '@/components/coin/day-profile-panel';
 import { HistorySkeleton } from '@/components/coin/history-skeleton';
 import { MarketPanel } from '@/components/coin/market-panel';
 import { NetworkPanel } from '@/components/coin/network-panel';
@@ -82,6 +83,7 @@ export default async function CoinPage({ params, searchParams }: Props) {
         <MarketPanel view={view} />
       </div>
       <EstimatePanel view={view} rankingHref={`/${query}`} />
+      <DayProfilePanel view={view} />
       <ProjectionPanel view={view} state={state} asOf={snapshot.asOf} />
       <CoinRisks
         coin={coin}
