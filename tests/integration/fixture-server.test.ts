@@ -9,7 +9,7 @@ import { fetchCoinGeckoPrices } from '@/lib/sources/coingecko';
 import { fetchHashrateNo } from '@/lib/sources/hashrateno';
 import { fetchJson, SchemaError, UpstreamError } from '@/lib/sources/http';
 import { fetchWhatToMine } from '@/lib/sources/whattomine';
-import { startFixtureServer, type FixtureServer } from '@/tests/support/fixture-server';
+import { FIXTURE_ROUTES, startFixtureServer, type FixtureServer } from '@/tests/support/fixture-server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TIMEOUT_MS = 5000;
@@ -30,6 +30,8 @@ const zeroCounts = {
   '/mc-b/api/pools/clore/blocks': 0,
   '/nomp/api/stats': 0,
   '/cn/stats': 0,
+  // The per-miner stand-ins of the payouts page (issue 18).
+  ...Object.fromEntries(FIXTURE_ROUTES.filter((r) => /^\/(mc|nomp|cn|yiimp)-pay\//.test(r)).map((r) => [r, 0])),
 };
 
 /** The rejection of `promise`, failing the test when it resolves. */

@@ -38,6 +38,33 @@ export const POOL_FIXTURE_ANCHOR = '2026-12-01T12:00:00.000Z';
 const MININGCORE_OLD_SHAPE =
   '{"pools":[{"id":"clore1","coin":{"type":"CLORE"},"poolFeePercent":1,"poolStats":{"connectedMiners":3,"poolHashRate":20},"networkStats":{"networkHashRate":39.05,"networkDifficulty":2343}}]}';
 const pools = (file: string) => `tests/fixtures/pools/${file}`;
+const accounts = (file: string) => `tests/fixtures/pool-accounts/${file}`;
+/** The addresses the per-miner stand-ins know (valid DOGE Base58Check, generated for the tests). */
+export const PAYOUT_ADDRESSES = {
+  paid: 'DNQnHwQxrNs4y74oGkoTZfVzJniu6Y9Hek',
+  short: 'DSoU78vs8sfxX2WJUQhebryNNWE4QWfB8k',
+  unknown: 'DRGjTZMt7Ub7NEgR4DDKTpWxUTryCscY4X',
+} as const;
+
+function payoutRoutes() {
+  const shifted = (file: string, wrongShape: string, empty: string) => ({ file: accounts(file), wrongShape, empty, timeAnchor: POOL_FIXTURE_ANCHOR });
+  return {
+    '/mc-pay/api/pools/doge1': shifted('miningcore-api_pools_doge1-documented-shape.json', '{"pools":[]}', '{}'),
+    '/mc-pay/api/pools/doge1/performance': shifted('miningcore-api_pools_doge1_performance-documented-shape.json', '{"performance":[]}', '{"stats":[]}'),
+    '/mc-pay/api/pools/doge1/miners/DNQnHwQxrNs4y74oGkoTZfVzJniu6Y9Hek': shifted('miningcore-api_pools_doge1_miners_paid-documented-shape.json', '{"pendingBalance":"x"}', ''),
+    '/mc-pay/api/pools/doge1/miners/DNQnHwQxrNs4y74oGkoTZfVzJniu6Y9Hek/payments': shifted('miningcore-api_pools_doge1_miners_paid_payments-documented-shape.json', '{"payments":[]}', '[]'),
+    '/mc-pay/api/pools/doge1/miners/DNQnHwQxrNs4y74oGkoTZfVzJniu6Y9Hek/balancechanges': shifted('miningcore-api_pools_doge1_miners_paid_balancechanges-documented-shape.json', '{"changes":[]}', '[]'),
+    '/mc-pay/api/pools/doge1/miners/DSoU78vs8sfxX2WJUQhebryNNWE4QWfB8k': shifted('miningcore-api_pools_doge1_miners_short-documented-shape.json', '{"pendingBalance":"x"}', ''),
+    '/mc-pay/api/pools/doge1/miners/DSoU78vs8sfxX2WJUQhebryNNWE4QWfB8k/payments': shifted('miningcore-api_pools_doge1_miners_short_payments-documented-shape.json', '{"payments":[]}', '[]'),
+    '/mc-pay/api/pools/doge1/miners/DSoU78vs8sfxX2WJUQhebryNNWE4QWfB8k/balancechanges': shifted('miningcore-api_pools_doge1_miners_short_balancechanges-documented-shape.json', '{"changes":[]}', '[]'),
+    // MiningCore answers a null result (204, no body) for a miner it does not know.
+    '/mc-pay/api/pools/doge1/miners/DRGjTZMt7Ub7NEgR4DDKTpWxUTryCscY4X': shifted('miningcore-api_pools_doge1_miners_unknown-documented-shape.txt', '{}', ''),
+    '/nomp-pay/api/worker_stats': { file: accounts('nomp-api_worker_stats-documented-shape.json'), wrongShape: '{"workers":[]}', empty: '{"result":"error"}' },
+    '/cn-pay/stats': { file: pools('cryptonote_pool-stats-documented-shape.json'), wrongShape: '{"config":{}}', empty: '{}' },
+    '/cn-pay/stats_address': { file: accounts('cryptonote_pool-stats_address-documented-shape.json'), wrongShape: '{"stats":[]}', empty: '{"error":"Not found"}' },
+    '/yiimp-pay/api/wallet': { file: accounts('yiimp-api_wallet-documented-shape.json'), wrongShape: '{"wallet":1}', empty: '' },
+  } as const satisfies Record<string, Route>;
+}
 
 const ROUTES = {
   '/coins.json': {
@@ -115,6 +142,9 @@ const ROUTES = {
   '/mc-b/api/pools/clore/blocks': { file: pools('miningcore-api_pools_clore_blocks-site_b-documented-shape.json'), wrongShape: '{"blocks":[]}', empty: '[]', timeAnchor: POOL_FIXTURE_ANCHOR },
   '/nomp/api/stats': { file: pools('nomp-api_stats-documented-shape.json'), wrongShape: '{"pools":[]}', empty: '{"pools":{}}' },
   '/cn/stats': { file: pools('cryptonote_pool-stats-documented-shape.json'), wrongShape: '{"config":{}}', empty: '{}' },
+  // Per-miner stand-ins (tests/fixtures/pool-accounts, built from the documented shapes; see its README
+  // entry): a DOGE miner paid as estimated, one paid 40 % less, and an address the pool never saw.
+  ...payoutRoutes(),
 } satisfies Record<string, Route>;
 
 const ISO_IN_JSON = /"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)"/g;
