@@ -1,6 +1,6 @@
 // UTC day buckets for reconciliation: the period's days, recorded history as one set of figures per
 // day (means of the points in it), and a pool's credits summed per day. Pure.
-import { DAY_MS } from '@/lib/mining/time';
+import { DAY_MS, SECONDS_PER_DAY } from '@/lib/mining/time';
 import type { NetworkFigures } from './reconcile';
 
 /** Epoch ms → "YYYY-MM-DD" (UTC). */
@@ -17,6 +17,8 @@ export type FigurePoint = {
   difficulty: number | null;
   networkHashrate: number | null;
   blockReward: number | null;
+  /** Coins issued per day network-wide, where the source gives it instead of a block reward. */
+  emissionPerDay?: number | null;
 };
 
 const mean = (xs: readonly (number | null)[]): number | null => {
@@ -24,7 +26,10 @@ const mean = (xs: readonly (number | null)[]): number | null => {
   return good.length === 0 ? null : good.reduce((s, x) => s + x, 0) / good.length;
 };
 
-/** Each day's plain means of the recorded points; days without points are absent. */
+/**
+ * Each day's plain means of the recorded points; days without points are absent. Where a source
+ * recorded emission instead of a reward: R = emission per day × T / 86400 (emission ÷ blocks a day).
+ */
 export function dailyFigures(
   points: readonly FigurePoint[],
   constants: { blockTimeSeconds: number | null; workFactor: number | null },
@@ -41,12 +46,18 @@ export function dailyFigures(
     out.set(day, {
       difficulty: mean(list.map((p) => p.difficulty)),
       networkHashrate: mean(list.map((p) => p.networkHashrate)),
-      blockReward: mean(list.map((p) => p.blockReward)),
+      blockReward: mean(list.map((p) => p.blockReward)) ?? rewardFromEmission(mean(list.map((p) => p.emissionPerDay ?? null)), constants.blockTimeSeconds),
       blockTimeSeconds: constants.blockTimeSeconds,
       workFactor: constants.workFactor,
     });
   }
   return out;
+}
+
+/** R = emission per day × T / 86400; null without both. */
+export function rewardFromEmission(emissionPerDay: number | null, blockTimeSeconds: number | null): number | null {
+  if (emissionPerDay === null || !(emissionPerDay > 0) || blockTimeSeconds === null || !(blockTimeSeconds > 0)) return null;
+  return (emissionPerDay * blockTimeSeconds) / SECONDS_PER_DAY;
 }
 
 /** Positive amounts summed per UTC day (a balance reset after a payment is negative: not a credit). */

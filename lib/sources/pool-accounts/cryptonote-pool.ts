@@ -62,6 +62,7 @@ export function normalizeCryptonote(raw: unknown, config: unknown): MinerAccount
     workers: (stats.workers ?? []).map((w) => ({ name: w.name, hashrate: nonNeg(w.hashrate) ?? 0 })),
     hashrateSamples: [],
     credits: null,
+    creditsFrom: null,
     payments: parseCryptonotePayments(stats.payments ?? [], units),
     poolNetwork: [],
     feePercent: nonNeg(cfg.fee),

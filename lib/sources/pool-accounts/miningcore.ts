@@ -20,8 +20,9 @@ import { getAccountJson, msOrNull, safeLink } from './fetch';
 import { NoSuchMinerError, type AccountFetchOptions, type MinerAccount, type PoolNetworkDay } from './types';
 
 const SOURCE = 'miningcore-account';
-/** Payments and balance changes asked for: a month of daily credits and payouts for most miners. */
-export const PAGE_SIZE = 100;
+/** Payments and balance changes asked for (one page each). A pool credits every block it finds, so a
+ * busy pool's page covers less than the period: days before its oldest entry are then "no credit data". */
+export const PAGE_SIZE = 1000;
 
 const workersSchema = z.record(z.string(), z.object({ hashrate: upstreamNumber }).loose()).nullable().optional();
 const performanceSchema = z.object({ created: z.string(), workers: workersSchema }).loose();
@@ -86,6 +87,10 @@ export function normalizeMiningCore(raw: MiningCoreRaw): MinerAccount {
   const perf = parseOrThrow(poolPerformanceSchema, raw.performance ?? { stats: [] }, `${SOURCE} performance`);
 
   const current = miner.performance ?? null;
+  const credits = changes.flatMap((c) => {
+    const time = msOrNull(c.created);
+    return time === null || c.amount === null ? [] : [{ time, amount: c.amount }];
+  });
   const poolNetwork: PoolNetworkDay[] = perf.stats.flatMap((s) => {
     const time = msOrNull(s.created);
     return time === null
@@ -102,10 +107,8 @@ export function normalizeMiningCore(raw: MiningCoreRaw): MinerAccount {
       const time = msOrNull(s.created);
       return time === null ? [] : [{ time, hashrate: sumWorkers(s.workers) }];
     }),
-    credits: changes.flatMap((c) => {
-      const time = msOrNull(c.created);
-      return time === null || c.amount === null ? [] : [{ time, amount: c.amount }];
-    }),
+    credits,
+    creditsFrom: changes.length >= PAGE_SIZE && credits.length > 0 ? Math.min(...credits.map((c) => c.time)) : null,
     payments: payments.flatMap((p) => {
       const time = msOrNull(p.created);
       const amount = positiveOrNull(p.amount);

@@ -51,6 +51,7 @@ export function normalizeNomp(raw: unknown): MinerAccount {
     workers,
     hashrateSamples: [...byTime].sort((a, b) => a[0] - b[0]).map(([time, hashrate]) => ({ time, hashrate })),
     credits: null,
+    creditsFrom: null,
     payments: [],
     poolNetwork: [],
     feePercent: null,

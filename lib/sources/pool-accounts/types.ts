@@ -40,6 +40,11 @@ export type MinerAccount = {
   hashrateSamples: Array<{ time: number; hashrate: number }>;
   /** Balance credits (positive) and resets (negative); null when the software publishes none. */
   credits: Array<{ time: number; amount: number }> | null;
+  /**
+   * When the credit list is one full page, its oldest entry's time: days up to that one are not
+   * covered (null: the list is the whole history).
+   */
+  creditsFrom: number | null;
   payments: AccountPayment[];
   /** The pool's own daily record of the network; empty where the software gives none. */
   poolNetwork: PoolNetworkDay[];

@@ -34,6 +34,7 @@ export function normalizeYiimpWallet(raw: unknown): MinerAccount {
     workers: [],
     hashrateSamples: [],
     credits: null,
+    creditsFrom: null,
     payments: [],
     poolNetwork: [],
     feePercent: null,
