@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { HistoryChartProps } from './history-chart';
 import type { DayProfileChartProps } from './day-profile-chart';
 import type { ProfitElectricityChartProps } from './profit-electricity-chart';
+import type { PowerLimitChartProps } from './power-limit-chart';
 import type { ProjectionChartProps } from './projection-chart';
 import type { RankingBarChartProps } from './ranking-bar-chart';
 import type { RewardEffortScatterProps } from './reward-effort-scatter';
@@ -99,6 +100,19 @@ export function LazyProjectionChart(props: ProjectionChartProps) {
   return (
     <Slot height={CHART_HEIGHT + (hasKey ? LEGEND_ALLOWANCE : 0)}>
       <ProjectionChart {...props} />
+    </Slot>
+  );
+}
+
+const PowerLimitChart = dynamic(() => import('./power-limit-chart').then((m) => m.PowerLimitChart), {
+  ssr: false,
+  loading,
+});
+
+export function LazyPowerLimitChart(props: PowerLimitChartProps) {
+  return (
+    <Slot height={CHART_HEIGHT}>
+      <PowerLimitChart {...props} />
     </Slot>
   );
 }

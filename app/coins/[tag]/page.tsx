@@ -6,6 +6,7 @@ import { CoinFlags } from '@/components/coin-flags';
 import { CoinRisks } from '@/components/coin-risks';
 import { EstimatePanel } from '@/components/coin/estimate-panel';
 import { DayProfilePanel } from '@/components/coin/day-profile-panel';
+import { PowerLimitPanel } from '@/components/coin/power-limit-panel';
 import { HistorySkeleton } from '@/components/coin/history-skeleton';
 import { MarketPanel } from '@/components/coin/market-panel';
 import { NetworkPanel } from '@/components/coin/network-panel';
@@ -84,6 +85,7 @@ export default async function CoinPage({ params, searchParams }: Props) {
       </div>
       <EstimatePanel view={view} rankingHref={`/${query}`} />
       <DayProfilePanel view={view} />
+      <PowerLimitPanel view={view} />
       <ProjectionPanel view={view} state={state} asOf={snapshot.asOf} />
       <CoinRisks
         coin={coin}

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+
+// Operating points on the embedded snapshot (hashrate.no, 2024-03-16), which is the only e2e data
+// with an Autolykos2 coin. ERG there: emission 21,600 ERG/day, network 14,527,355,803,410 H/s,
+// $2.1585858668224, default pool fee 1 %:
+//   r = 21,600 / 1.452735580341e13 × 0.99 × 2.1585858668224 = 3.17740e-9 USD per H/s per day.
+// A Radeon VII has two published Autolykos2 points: stock 237.5 MH/s at 145 W, max 268.2 MH/s at 183 W.
+// They pay the same at p = r × 30.7e6 / (0.024 × 38) = 0.097546 / 0.912 = 0.10696 USD/kWh:
+// at 0.10 the max point pays more (+0.0064 USD/day), at 0.11 the stock point (+0.0028 USD/day).
+// (The catalog has no "efficient" point for a card whose choice flips, so the flip is max → stock.)
+
+const ergRow = (page: import('@playwright/test').Page) => page.locator('tr[data-tag="ERG"]:not([data-combo])');
+
+test('picking a device shows its best operating point per coin, and the price moves ERG from max to stock', async ({ page }) => {
+  await page.goto('/?kwh=0.1&algo=autolykos2');
+  await page.getByLabel('Add a device (GPU, CPU or ASIC)').fill('Radeon VII');
+  await page.getByRole('button', { name: /AMD Radeon VII/ }).click();
+  await expect(page).toHaveURL(/amd-radeon-vii/);
+
+  const point = ergRow(page).getByTestId('operating-point');
+  await expect(point).toHaveAttribute('data-labels', 'max');
+  await expect(point).toContainText('AMD Radeon VII at max: 268 MH/s, 183 W');
+
+  await page.getByLabel('Electricity (USD/kWh)').fill('0.11');
+  await expect(page).toHaveURL(/kwh=0\.11/);
+  await expect(point).toHaveAttribute('data-labels', 'stock');
+  await expect(point).toContainText(/AMD Radeon VII at stock: 23[78] MH\/s, 145 W/);
+});
+
+test('the stock switch shows the stock figures at any price', async ({ page }) => {
+  await page.goto('/?dev=amd-radeon-vii&kwh=0.1&algo=autolykos2');
+  await expect(ergRow(page).getByTestId('operating-point')).toHaveAttribute('data-labels', 'max');
+  await page.getByTestId('tune-switch').getByRole('link', { name: 'stock' }).click();
+  await expect(page).toHaveURL(/tune=stock/);
+  await expect(ergRow(page).getByTestId('operating-point')).toHaveAttribute('data-labels', 'stock');
+});
+
+test('the coin page charts profit against power limit with the best limit marked', async ({ page }) => {
+  // At 0.10 USD/kWh the curve's top, 183 W = 127 % of 145 W (rounded up), pays most (see above).
+  await page.goto('/coins/ERG?dev=amd-radeon-vii&kwh=0.1');
+  await expect(page.getByTestId('power-limit-best')).toContainText('Most profitable at 127 % of stock power (183 W)');
+  await expect(page.getByTestId('power-limit-best')).toContainText('AMD Radeon VII at max');
+  await page.getByTestId('power-limit-best').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('power-limit-chart')).toHaveAttribute('aria-label', /Most profitable at 127 %/);
+});
