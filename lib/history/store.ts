@@ -8,6 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Expression, type Insertable, type Selectable } from 'kysely';
 import pg from 'pg';
 import { log } from '@/lib/infra/log';
+import { createOutageLog, errorMessage } from '@/lib/infra/outage';
 import {
   AVERAGE_WINDOW_MS,
   DAY_MS,
@@ -87,25 +88,21 @@ export type HistoryHealth = {
 };
 
 export function createHistoryHealth(fields: Record<string, unknown> = {}, now: () => number = Date.now): HistoryHealth {
-  let outage: { since: number; failures: number; dropped: number } | null = null;
+  const outage = createOutageLog('history_db', fields, now);
+  let dropped = 0;
   let clock = 0; // orders operations' starts against state changes
   let changedAt = 0;
   const failed = (op: string, error: unknown, startedAt: number) => {
-    if (outage) {
-      outage.failures++;
-      return;
+    if (!outage.down && startedAt < changedAt) return; // began while the previous outage was on: old news
+    if (outage.failed(error, { op })) {
+      dropped = 0;
+      changedAt = ++clock;
     }
-    if (startedAt < changedAt) return; // began while the previous outage was on: old news
-    outage = { since: now(), failures: 1, dropped: 0 };
-    changedAt = ++clock;
-    log('warn', 'history_db_unavailable', { ...fields, op, error: errorMessage(error) });
   };
   const succeeded = (op: string, startedAt: number) => {
-    if (!outage || startedAt < changedAt) return;
-    const { since, failures, dropped } = outage;
-    outage = null;
+    if (!outage.down || startedAt < changedAt) return;
+    outage.succeeded({ op, dropped });
     changedAt = ++clock;
-    log('info', 'history_db_rejoined', { ...fields, op, downForMs: now() - since, failures, dropped });
   };
   return {
     async track(op, run) {
@@ -121,16 +118,15 @@ export function createHistoryHealth(fields: Record<string, unknown> = {}, now: (
     },
     failed: (op, error) => failed(op, error, ++clock),
     dropped() {
-      if (!outage) return true;
-      return ++outage.dropped === 1;
+      if (!outage.down) return true;
+      return ++dropped === 1;
     },
     get down() {
-      return outage !== null;
+      return outage.down;
     },
   };
 }
 
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Rows per INSERT: 15 bound columns × 100 stays far under both parameter limits and keeps each statement short. */
 const INSERT_CHUNK = 100;

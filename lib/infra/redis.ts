@@ -3,7 +3,7 @@
 // queue, a short command timeout) so callers fall back to their own memory at once; the client
 // keeps reconnecting in the background. The outage is logged once, and so is the return.
 import { Redis } from 'ioredis';
-import { log } from './log';
+import { createOutageLog } from './outage';
 
 export type SharedRedis = {
   client: Redis;
@@ -55,7 +55,7 @@ export function createSharedRedis(url: string, options: RedisOptions = {}): Shar
     enableAutoPipelining: true,
   });
   let wasReady = false;
-  let down = false;
+  const outage = createOutageLog('redis', { name, url: redactRedisUrl(url) });
   const firstConnect = new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, options.firstConnectMs ?? 2000);
     timer.unref();
@@ -66,15 +66,10 @@ export function createSharedRedis(url: string, options: RedisOptions = {}): Shar
     client.once('ready', settle);
     client.once('error', settle); // refused or unreachable: no point waiting out the timer
   });
-  const markDown = (reason: string) => {
-    if (down) return;
-    down = true;
-    log('warn', 'redis_unavailable', { name, url: redactRedisUrl(url), error: reason, fallback: 'in-process memory' });
-  };
+  const markDown = (reason: string) => outage.failed(reason, { fallback: 'in-process memory' });
   client.on('ready', () => {
-    if (down || wasReady) log('info', 'redis_rejoined', { name, url: redactRedisUrl(url) });
+    outage.succeeded();
     wasReady = true;
-    down = false;
   });
   client.on('error', (error: Error) => markDown(error.message));
   client.on('close', () => {

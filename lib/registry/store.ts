@@ -1,8 +1,7 @@
 // The coins a user adds, kept in a JSON file of the registry's own shape ({ "coins": [...] }) so a
 // hand edit gets the same line-numbered errors. Writes are atomic (temporary file in the same
 // folder, fsync, rename) and serialized per file within the process, so concurrent adds all land.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { writeFileAtomic } from '@/lib/infra/atomic-write';
 import path from 'node:path';
 
 import { loadRegistryFile, parseRegistry, RegistryError } from './load';
@@ -35,28 +34,6 @@ function serialized<T>(filePath: string, task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function writeAtomically(filePath: string, text: string): Promise<void> {
-  const dir = path.dirname(filePath);
-  await mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(tmp, 'w', 0o644);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, filePath);
-  } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw error;
-  }
-  // Make the rename itself durable; some platforms cannot open a directory, which is fine.
-  const dirHandle = await open(dir, 'r').catch(() => null);
-  if (dirHandle) await dirHandle.sync().catch(() => undefined).finally(() => dirHandle.close());
-}
-
 const serialize = (coins: readonly RegistryEntry[]) => `${JSON.stringify({ coins }, null, 2)}\n`;
 
 /** The user's coins file as text (what another instance is sent); an empty list while it does not exist. */
@@ -71,7 +48,7 @@ export async function readUserCoinsText(filePath: string): Promise<string> {
 export function replaceUserCoinsText(filePath: string, text: string): Promise<RegistryEntry[]> {
   return serialized(filePath, async () => {
     const coins = parseRegistry(text, `${path.basename(filePath)} (shared)`);
-    await writeAtomically(filePath, serialize(coins));
+    await writeFileAtomic(filePath, serialize(coins));
     return coins;
   });
 }
@@ -107,7 +84,7 @@ export function addUserCoin(
         ? 'your coins'
         : null;
     if (where) throw new RegistryFieldError(label, 'tag', `${entry.tag} on ${entry.algorithm} is already in ${where}`);
-    await writeAtomically(filePath, serialize([...current, entry]));
+    await writeFileAtomic(filePath, serialize([...current, entry]));
     return entry;
   });
 }
@@ -122,7 +99,7 @@ export function removeUserCoin(filePath: string, tag: string, algorithm?: string
     const current = readUserCoins(filePath);
     const kept = current.filter((coin) => coin.tag !== wanted || (algorithm !== undefined && coin.algorithm !== algorithm));
     const removed = current.length - kept.length;
-    if (removed > 0) await writeAtomically(filePath, serialize(kept));
+    if (removed > 0) await writeFileAtomic(filePath, serialize(kept));
     return removed;
   });
 }

@@ -10,8 +10,8 @@
 // failure marks the coin's error and keeps them), honours Retry-After, and writes its state to
 // HEALTH_FILE atomically so a restart does not ask again. Each instance runs its own (see README).
 import 'server-only';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '@/lib/infra/atomic-write';
 
 import { coinHealthDataSchema, healthFileSchema, type CoinHealthData, type HealthFile } from '@/lib/health/data';
 import { log } from '@/lib/infra/log';
@@ -221,20 +221,10 @@ export class HealthDataService {
     const file = this.options.file;
     if (!file) return;
     const body: HealthFile = { version: 1, coins: Object.fromEntries(this.data) };
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {
-      await mkdir(dirname(file), { recursive: true });
-      const handle = await open(tmp, 'w');
-      try {
-        await handle.writeFile(JSON.stringify(body));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(tmp, file);
+      await writeFileAtomic(file, JSON.stringify(body));
     } catch (error) {
       log('error', 'health_persist_failed', { file, error: message(error) });
-      await rm(tmp, { force: true }).catch(() => undefined);
     }
   }
 

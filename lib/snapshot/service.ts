@@ -5,7 +5,8 @@
 // Its state and refresh lock live in a SnapshotStore (lib/snapshot/store.ts): in this process by
 // default, or in Redis, where one instance refreshes per period and every other serves its result.
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { TEMP_NAME_RE, writeFileAtomic } from '@/lib/infra/atomic-write';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -377,21 +378,10 @@ export class SnapshotService {
       s.payload && s.fetchedAt ? [{ id, fetchedAt: s.fetchedAt, payload: s.payload }] : [],
     );
     const body = JSON.stringify({ version: 1, stamp: this.stamp, snapshot: this.snapshot, sources });
-    // Real clock in the name: a restart tells its own pid's leftovers (a container reuses pids) by it.
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {
-      await mkdir(dirname(file), { recursive: true });
-      const handle = await open(tmp, 'w');
-      try {
-        await handle.writeFile(body);
-        await handle.sync(); // on disk before the rename, so a power cut never leaves the name on unwritten blocks
-      } finally {
-        await handle.close();
-      }
-      await rename(tmp, file); // atomic on one filesystem: readers see the old or the new file, never half
+      await writeFileAtomic(file, body);
     } catch (error) {
       log('error', 'snapshot_persist_failed', { file, error: error instanceof Error ? error.message : String(error) });
-      await rm(tmp, { force: true }).catch(() => undefined);
     }
   }
 
@@ -400,7 +390,7 @@ export class SnapshotService {
     const startedAt = Date.now() - process.uptime() * 1000;
     const names = await readdir(dirname(file)).catch(() => [] as string[]);
     for (const name of names) {
-      const match = /^(\d+)\.(\d+)\.tmp$/.exec(name.startsWith(`${basename(file)}.`) ? name.slice(basename(file).length + 1) : '');
+      const match = TEMP_NAME_RE.exec(name.startsWith(`${basename(file)}.`) ? name.slice(basename(file).length + 1) : '');
       if (!match) continue;
       const pid = Number(match[1]);
       if (pid === process.pid ? Number(match[2]) < startedAt : !processExists(pid)) {
