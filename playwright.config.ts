@@ -8,6 +8,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './tests/support/chromium';
 const FIXTURE_PORT = 4010;
 const BITCOIN_STANDIN_PORT = 4020;
 const MONERO_STANDIN_PORT = 4021;
+const DASH_STANDIN_PORT = 4022;
 const LIVE_PORT = 3100;
 const EMBEDDED_PORT = 3101;
 const fixtureUrl = `http://127.0.0.1:${FIXTURE_PORT}`;
@@ -59,6 +60,7 @@ export default defineConfig({
       env: {
         BITCOIN_STANDIN_PORT: String(BITCOIN_STANDIN_PORT),
         MONERO_STANDIN_PORT: String(MONERO_STANDIN_PORT),
+        DASH_STANDIN_PORT: String(DASH_STANDIN_PORT),
         BITCOIN_STANDIN_AUTH: 'minerank:standin',
       },
     },

@@ -16,10 +16,13 @@ export function EstimatePanel({ view, rankingHref }: { view: CoinView; rankingHr
         <span className="muted small">{view.exampleRig ? '(example rig: set yours on the ranking page)' : ''}</span>
       </h2>
       {!est || row.hashrate === null ? (
-        <p>
-          Your rig has no {view.algorithmName} hashrate. <Link href={rankingHref}>Add one on the ranking page</Link> to see an
-          estimate.
-        </p>
+        <>
+          <p>
+            Your rig has no {view.algorithmName} hashrate. <Link href={rankingHref}>Add one on the ranking page</Link> to see an
+            estimate.
+          </p>
+          <RewardSplit coin={coin} />
+        </>
       ) : (
         <>
           <p className="muted small">

@@ -1,6 +1,7 @@
 // Starts the bitcoind and monerod stand-ins and keeps them up until killed (a Playwright webServer).
 //   npx tsx tests/support/chain-standins-cli.ts
-// Ports from BITCOIN_STANDIN_PORT (4020) and MONERO_STANDIN_PORT (4021); the bitcoind stand-in's
+// Ports from BITCOIN_STANDIN_PORT (4020), MONERO_STANDIN_PORT (4021) and DASH_STANDIN_PORT (4022, a
+// bitcoind whose getblocktemplate lists Dash's masternode and superblock payees); the bitcoind stand-ins'
 // RPC user:password from BITCOIN_STANDIN_AUTH (minerank:standin). GET / answers 200 on both.
 import { startBitcoinNodeStandin, startMoneroDaemonStandin, type Standin } from './chain-standins';
 
@@ -28,7 +29,10 @@ async function main(): Promise<void> {
   started.push(bitcoin);
   const monero = await startMoneroDaemonStandin({ port: portFromEnv('MONERO_STANDIN_PORT', 4021) });
   started.push(monero);
-  console.log(`chain stand-ins ready: bitcoind ${bitcoin.url} (RPC auth from BITCOIN_STANDIN_AUTH), monerod ${monero.url}`);
+  // A Dash-style node: its template lists masternode and superblock payees the coinbase must pay.
+  const dash = await startBitcoinNodeStandin({ port: portFromEnv('DASH_STANDIN_PORT', 4022), auth, flavour: 'dashd' });
+  started.push(dash);
+  console.log(`chain stand-ins ready: bitcoind ${bitcoin.url} (RPC auth from BITCOIN_STANDIN_AUTH), monerod ${monero.url}, dashd ${dash.url}`);
   console.log('# the app reaches them only with ALLOW_PRIVATE_SOURCES=1; put the RPC user:password in the variable the source\'s authEnv names');
 }
 
