@@ -15,6 +15,7 @@ import { rankCoins } from '@/lib/ranking/ranking';
 import { hrefWith, parseDashboardParams, serializeDashboardState, type DashboardState } from '@/lib/url/search-params';
 import { formatCompact, formatDays, formatHashrate, formatPercent, formatSignificant, MISSING } from '@/lib/format/units';
 import { buildView } from '@/lib/ranking/view';
+import { getSpotFeed } from '@/lib/server/spot';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -43,7 +44,7 @@ function formatValue(metric: CompareMetric, value: number | null, state: Dashboa
 export default async function ComparePage({ searchParams }: Props) {
   const { state: requested, errors } = parseDashboardParams(await searchParams);
   const { snapshot, servedAt } = await getSnapshotView();
-  const view = buildView(snapshot, requested);
+  const view = buildView(snapshot, requested, await getSpotFeed(requested.spotZone));
   const { state, rig, rates } = view;
   // The comparison ignores the table's filters: a picked coin is always shown.
   const all = rankCoins(snapshot.coins, rig, { ...state, algorithm: null, device: null, query: null });
