@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { CoinFlags } from '@/components/coin-flags';
+import { CoinPools } from '@/components/coin-pools';
 import { CoinRisks } from '@/components/coin-risks';
 import { EstimatePanel } from '@/components/coin/estimate-panel';
 import { DayProfilePanel } from '@/components/coin/day-profile-panel';
@@ -15,7 +16,9 @@ import { RegistryPanel } from '@/components/coin/registry-panel';
 import { CopyLink } from '@/components/copy-link';
 import { DataBanner } from '@/components/data-banner';
 import { ParamErrors } from '@/components/param-errors';
+import { buildPoolRows } from '@/lib/pools/view';
 import { buildCoinView } from '@/lib/ranking/coin-view';
+import { poolRigFor } from '@/lib/ranking/pool-rig';
 import { previewMetadata } from '@/lib/server/preview-metadata';
 import { getCoin, getRegistry } from '@/lib/server/queries';
 import { getSpotFeed } from '@/lib/server/spot';
@@ -62,6 +65,9 @@ export default async function CoinPage({ params, searchParams }: Props) {
   const registryEntry = [...shipped, ...user].find((e) => e.tag === coin.tag.toUpperCase() && e.algorithm === coin.algorithm);
   const query = serializeDashboardState(state);
   const est = view.row.estimate;
+  const poolRig = poolRigFor(view.rig, coin.algorithm);
+  const pools = buildPoolRows(coin, (snapshot.pools ?? []).filter((p) => p.tag === coin.tag), poolRig, now);
+  const listedPools = registryEntry?.pools?.length ?? 0;
 
   return (
     <>
@@ -86,6 +92,9 @@ export default async function CoinPage({ params, searchParams }: Props) {
       <EstimatePanel view={view} rankingHref={`/${query}`} />
       <DayProfilePanel view={view} />
       <PowerLimitPanel view={view} />
+      {(pools.length > 0 || listedPools > 0) && (
+        <CoinPools rows={pools} tag={coin.tag} unit={view.unit} hashrate={poolRig.hashrate} flatFeePercent={poolRig.flatFeePercent} now={now} listed={listedPools} />
+      )}
       <ProjectionPanel view={view} state={state} asOf={snapshot.asOf} />
       <CoinRisks
         coin={coin}
