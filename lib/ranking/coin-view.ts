@@ -11,6 +11,9 @@ import { rigFromState, usesDefaultRig, type Rig } from './rig';
 import { rowRisk, type RowRisk } from './row-risk';
 import { electricityContext } from './view';
 import type { SpotFeed } from '@/lib/electricity/tariff';
+import type { CoinHealthData } from '@/lib/health/data';
+import { effectiveWeights, weightsActive, type RiskWeights } from '@/lib/health/score';
+import { rowHealth, type RowHealth } from './row-health';
 
 export const COIN_PERIODS: readonly Period[] = ['hour', 'day', 'week', 'month'];
 
@@ -32,6 +35,10 @@ export type CoinView = {
   exampleRig: boolean;
   row: RankedRow;
   risk: RowRisk;
+  /** Coin health (lib/health) and the profit discounted by the URL's risk weights. */
+  health: RowHealth;
+  weights: RiskWeights;
+  weightsActive: boolean;
   /** Where the network figures came from, and where each figure came from when sources differ. */
   networkSourceName: string;
   figureSourceNames: Partial<Record<FigureKey, string>>;
@@ -52,11 +59,19 @@ function sourceName(snapshot: Snapshot, id: SourceId | null | undefined): string
 }
 
 /** `spot`: the hourly prices of the tariff's spot zone, when the URL names one (read by the page). */
-export function buildCoinView(snapshot: Snapshot, coin: Coin, state: DashboardState, spot: SpotFeed | null = null): CoinView {
+export function buildCoinView(
+  snapshot: Snapshot,
+  coin: Coin,
+  state: DashboardState,
+  spot: SpotFeed | null = null,
+  healthData: ReadonlyMap<string, CoinHealthData> = new Map(),
+): CoinView {
   const algorithm = getAlgorithm(coin.algorithm);
   const rig = rigFromState(state, electricityContext(snapshot, spot));
   const row = estimateRow(coin, rig, state.basis);
   const risk = rowRisk(row, snapshot.rentals, snapshot.btcUsd);
+  const weights = effectiveWeights(state.riskPreset, state.riskWeights);
+  const health = rowHealth(row, risk, { data: healthData, weights });
   const est = row.estimate;
   const figureSourceNames: CoinView['figureSourceNames'] = {};
   for (const [figure, id] of Object.entries(coin.figureSources) as Array<[FigureKey, SourceId | undefined]>) {
@@ -87,6 +102,9 @@ export function buildCoinView(snapshot: Snapshot, coin: Coin, state: DashboardSt
     exampleRig: usesDefaultRig(state),
     row,
     risk,
+    health,
+    weights,
+    weightsActive: weightsActive(weights),
     networkSourceName: sourceName(snapshot, coin.source) ?? coin.source,
     figureSourceNames,
     networkAsOf,

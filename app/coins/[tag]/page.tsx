@@ -8,6 +8,7 @@ import { CoinRisks } from '@/components/coin-risks';
 import { EstimatePanel } from '@/components/coin/estimate-panel';
 import { DayProfilePanel } from '@/components/coin/day-profile-panel';
 import { PowerLimitPanel } from '@/components/coin/power-limit-panel';
+import { HealthPanel } from '@/components/coin/health-panel';
 import { HistorySkeleton } from '@/components/coin/history-skeleton';
 import { MarketPanel } from '@/components/coin/market-panel';
 import { NetworkPanel } from '@/components/coin/network-panel';
@@ -20,7 +21,7 @@ import { buildPoolRows } from '@/lib/pools/view';
 import { buildCoinView } from '@/lib/ranking/coin-view';
 import { poolRigFor } from '@/lib/ranking/pool-rig';
 import { previewMetadata } from '@/lib/server/preview-metadata';
-import { getCoin, getRegistry } from '@/lib/server/queries';
+import { getCoin, getHealthData, getRegistry } from '@/lib/server/queries';
 import { getSpotFeed } from '@/lib/server/spot';
 import { CHAIN_KIND_LABELS } from '@/lib/sources/chain/types';
 import { parseDashboardParams, serializeDashboardState } from '@/lib/url/search-params';
@@ -60,7 +61,8 @@ export default async function CoinPage({ params, searchParams }: Props) {
   const { snapshot, servedAt: now, coin } = await getCoin(decodeTag(tag));
   if (!coin) notFound();
 
-  const view = buildCoinView(snapshot, coin, state, await getSpotFeed(state.spotZone));
+  const [spot, healthData] = await Promise.all([getSpotFeed(state.spotZone), getHealthData()]);
+  const view = buildCoinView(snapshot, coin, state, spot, healthData);
   const { shipped, user } = getRegistry();
   const registryEntry = [...shipped, ...user].find((e) => e.tag === coin.tag.toUpperCase() && e.algorithm === coin.algorithm);
   const query = serializeDashboardState(state);
@@ -103,6 +105,7 @@ export default async function CoinPage({ params, searchParams }: Props) {
         coinsPerDay={est?.coinsPerDay ?? null}
         coinsPerDayJoined={est?.coinsPerDayJoined ?? null}
       />
+      <HealthPanel view={view} />
       <Suspense fallback={<HistorySkeleton />}>
         <HistorySection coin={coin} view={view} state={state} now={now} />
       </Suspense>
