@@ -46,11 +46,17 @@ export function AddCoinForm({
   action,
   algorithms,
   kinds,
+  operator,
+  tokenField,
 }: {
   action: (state: AddCoinState, form: FormData) => Promise<AddCoinState>;
   algorithms: Option[];
   /** Source kinds with their labels (lib/sources/chain/types.ts, passed in to keep zod server-side). */
   kinds: Option[];
+  /** Whether this visitor may save without a token (on the server's machine). */
+  operator: boolean;
+  /** Show a field for the operator's token (the server has one and this visitor is not local). */
+  tokenField: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ADD_COIN_STATE);
   const value = (field: AddCoinField) => state.values[field] ?? '';
@@ -105,6 +111,18 @@ export function AddCoinForm({
         <Field {...props('reward')} label="Block reward (optional)" hint="Coins per block, for sources that do not report it" />
         <Field {...props('factsUrl')} label="Where the block time and algorithm come from (optional URL)" />
       </div>
+      {!operator && (
+        <p className="muted small" data-testid="operator-note">
+          Anyone can check a source; saving it needs the operator (this page on the server’s own machine
+          {tokenField ? ', or the operator token below' : ''}).
+        </p>
+      )}
+      {tokenField && (
+        <label className="field">
+          <span>Operator token</span>
+          <input type="password" name="adminToken" autoComplete="off" />
+        </label>
+      )}
       <div className="toolbar">
         <button type="submit" name="intent" value="check" disabled={pending}>
           Check the source

@@ -1,6 +1,7 @@
 // Configuration from environment variables, validated once with zod. Every variable is
 // documented in the README. With nothing set the app serves the embedded snapshot offline.
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './client-address';
 
 export const LIVE_SOURCE_NAMES = ['whattomine', 'coingecko', 'hashrateno', 'nicehash', 'chain', 'spot'] as const;
 export type LiveSourceName = (typeof LIVE_SOURCE_NAMES)[number];
@@ -69,6 +70,27 @@ const envSchema = z.object({
    * only for an operator whose node runs on their own network. Off, the server never connects there.
    */
   ALLOW_PRIVATE_SOURCES: z.stringbool().default(false),
+  /**
+   * The reverse proxies in front of the app: a hop count, or their addresses/CIDRs (and the names
+   * loopback, linklocal, uniquelocal). Unset: the socket's peer is the client and X-Forwarded-For,
+   * X-Real-IP and Forwarded are ignored (lib/infra/client-address.ts).
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx): TrustProxy => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'invalid' });
+        return z.NEVER;
+      }
+    }),
+  /**
+   * The operator's token: with it (header `authorization: Bearer …` or the form's token field) a
+   * client that is not on this machine may add and remove coins. Unset: only loopback clients may.
+   */
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The public origin, for absolute link-preview URLs (Open Graph needs them). */
   SITE_URL: url('http://localhost:3000'),
 }).refine((env) => !env.SOURCES.includes('hashrateno') || env.HASHRATENO_API_KEY, {

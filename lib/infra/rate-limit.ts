@@ -20,6 +20,14 @@ export type RateLimiterOptions = {
   redis?: SharedRedis | null;
   /** Prefix of the Redis keys (default "minerank:"); the counters live under `${keyPrefix}rl:`. */
   keyPrefix?: string;
+  /**
+   * Most distinct clients counted at once (default 100,000, about 20 MB of counters); past it, new
+   * clients share one "overflow" key until a window ends, so memory stays bounded under a flood
+   * of addresses.
+   */
+  maxKeys?: number;
+  /** The clock (tests). */
+  now?: () => number;
 };
 
 const WINDOW_SECONDS = 60;
@@ -46,9 +54,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       })
     : new RateLimiterMemory({ keyPrefix: 'minerank-rl', points, duration });
 
+  const budget = createKeyBudget(options.maxKeys ?? 100_000, duration * 1000, options.now ?? Date.now);
   let failing = false;
   return {
-    async take(key) {
+    async take(clientKey) {
+      const key = budget.admit(clientKey);
       if (redis) await redis.firstConnect; // at start-up only: count in Redis from the first request
       try {
         await store.consume(key);
@@ -73,8 +83,32 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   };
 }
 
-/** The client's address as the server sees it (first X-Forwarded-For hop), or one shared key. */
-export function clientKey(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip') || 'unknown';
+export const OVERFLOW_KEY = 'overflow';
+
+/**
+ * The keys counted in the current window, each until its window ends. A key already counted, or
+ * one that fits, keeps its own counter; when `max` keys are live a new one is counted under
+ * OVERFLOW_KEY (so a flood of fresh addresses shares one allowance instead of growing memory).
+ */
+export function createKeyBudget(max: number, windowMs: number, now: () => number) {
+  const live = new Map<string, number>();
+  let prunedAt = -Infinity;
+  return {
+    admit(key: string): string {
+      const t = now();
+      const until = live.get(key);
+      if (until !== undefined && until > t) return key;
+      if (until !== undefined) live.delete(key);
+      if (live.size >= max && t - prunedAt >= 1000) {
+        prunedAt = t; // at most one sweep a second, so a full table costs no more than that
+        for (const [k, end] of live) if (end <= t) live.delete(k);
+      }
+      if (live.size >= max) return OVERFLOW_KEY;
+      live.set(key, t + windowMs);
+      return key;
+    },
+    get size() {
+      return live.size;
+    },
+  };
 }

@@ -66,6 +66,7 @@ export function addUserCoin(
   filePath: string,
   input: unknown,
   shipped: readonly RegistryEntry[] = [],
+  options: { max?: number } = {},
 ): Promise<RegistryEntry> {
   const label = path.basename(filePath);
   const parsed = registryEntrySchema.safeParse(input);
@@ -84,6 +85,10 @@ export function addUserCoin(
         ? 'your coins'
         : null;
     if (where) throw new RegistryFieldError(label, 'tag', `${entry.tag} on ${entry.algorithm} is already in ${where}`);
+    // Counted inside the one writer of this file, so concurrent adds cannot all pass the bound.
+    if (options.max !== undefined && current.length >= options.max) {
+      throw new RegistryFieldError(label, 'tag', `this server keeps at most ${options.max} added coins; remove one first`);
+    }
     await writeFileAtomic(filePath, serialize([...current, entry]));
     return entry;
   });

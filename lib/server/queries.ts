@@ -1,10 +1,11 @@
 // What pages and route handlers read: the snapshot, one coin, a coin's history, the registry.
 import 'server-only';
 import type { HistoryPoint } from '@/lib/history/store';
-import { clientKey } from '@/lib/infra/rate-limit';
+import { limiterKey } from '@/lib/infra/client-address';
 import { log } from '@/lib/infra/log';
 import type { Coin, Snapshot } from '@/lib/model/types';
 import type { CoinHealthData } from '@/lib/health/data';
+import { clientOf } from './operator';
 import { services, type Registry } from './services';
 
 export async function getSnapshot(): Promise<Snapshot> {
@@ -70,7 +71,7 @@ export async function getHealthData(): Promise<ReadonlyMap<string, CoinHealthDat
 
 /** Takes one request from this client's allowance: null when allowed, else the seconds to wait. */
 export async function takeAllowance(request: Request): Promise<number | null> {
-  return services().limiter.take(clientKey(request));
+  return services().limiter.take(limiterKey(clientOf(request.headers)));
 }
 
 /** The coin registry: the shipped entries and the ones users added, and whether chain sources are on. */

@@ -1,7 +1,7 @@
 // Operator actions on the coin registry: adding and removing the coins every instance polls.
 import 'server-only';
 import type { RegistryEntry } from '@/lib/registry/schema';
-import { addUserCoin, readUserCoins, RegistryFieldError, removeUserCoin } from '@/lib/registry/store';
+import { addUserCoin, readUserCoins, removeUserCoin } from '@/lib/registry/store';
 import { buildFetchers } from './fetchers';
 import { allCoins, services, type Services } from './services';
 
@@ -14,22 +14,18 @@ function changeUserCoins<T>(s: Services, change: () => Promise<T>): Promise<T> {
 export const MAX_USER_COINS = 50;
 
 /**
- * Saves a user's coin (validated, never a duplicate, published to the other instances), starts
+ * Saves a user's coin (an operator action: callers check requireOperator first) (validated, never a duplicate, published to the other instances), starts
  * asking its source, and waits for one refresh so the next page shows it. Throws
  * RegistryFieldError naming the bad field.
  */
 export async function addRegistryCoin(input: unknown): Promise<RegistryEntry> {
   const s = services();
   const { registry, env, snapshots } = s;
-  const entry = await changeUserCoins(s, async () => {
-    if (registry.user.length >= MAX_USER_COINS) {
-      throw new RegistryFieldError(env.USER_COINS_FILE, 'tag', `this server keeps at most ${MAX_USER_COINS} added coins; remove one first`);
-    }
-    return addUserCoin(env.USER_COINS_FILE, input, registry.shipped);
-  });
+  const entry = await changeUserCoins(s, () => addUserCoin(env.USER_COINS_FILE, input, registry.shipped, { max: MAX_USER_COINS }));
   registry.user = readUserCoins(env.USER_COINS_FILE);
+  // Only the new coin's source is asked now; every other source keeps its period.
   snapshots.setFetchers(buildFetchers(env, allCoins(registry)));
-  if (snapshots.live) await snapshots.refresh({ force: true });
+  if (snapshots.live) await snapshots.refresh();
   return entry;
 }
 
@@ -40,8 +36,9 @@ export async function removeRegistryCoin(tag: string, algorithm: string): Promis
   const removed = await changeUserCoins(s, () => removeUserCoin(env.USER_COINS_FILE, tag, algorithm));
   if (removed > 0) {
     registry.user = readUserCoins(env.USER_COINS_FILE);
+    // Re-merged without the coin; no source is asked.
     snapshots.setFetchers(buildFetchers(env, allCoins(registry)));
-    if (snapshots.live) await snapshots.refresh({ force: true });
+    if (snapshots.live) await snapshots.refresh();
   }
   return removed;
 }

@@ -83,6 +83,8 @@ export class SnapshotService {
   private loaded: Promise<void> | null = null;
   /** The set of sources changed: the next refresh runs whatever the period says. */
   private sourcesChanged = false;
+  /** After setFetchers: the sources the next (change-driven) refresh asks; null = all of them. */
+  private onlySources: Set<SourceId> | null = null;
 
   constructor(options: SnapshotServiceOptions) {
     this.options = options;
@@ -108,16 +110,21 @@ export class SnapshotService {
 
   /**
    * Swaps the set of sources (a coin was added to or removed from the registry): sources kept
-   * keep their data, new ones start empty, removed ones are dropped. The next get() refreshes
-   * unless `refreshNow` is false.
+   * keep their data, new ones start empty, removed ones are dropped. Unless `refreshNow` is false,
+   * the next get() asks the NEW sources alone (and re-merges, which also drops a removed coin);
+   * the others keep their period, so a change never costs every upstream a request.
    */
   setFetchers(fetchers: readonly SourceFetcher[], { refreshNow = true }: { refreshNow?: boolean } = {}): void {
     const ids = new Set(fetchers.map((f) => f.id));
     for (const id of [...this.states.keys()]) if (!ids.has(id)) this.states.delete(id);
-    for (const fetcher of fetchers) if (!this.states.has(fetcher.id)) this.states.set(fetcher.id, SnapshotService.emptyState());
+    const added = fetchers.filter((fetcher) => !this.states.has(fetcher.id)).map((fetcher) => fetcher.id);
+    for (const id of added) this.states.set(id, SnapshotService.emptyState());
     this.fetchers = fetchers;
     // Another instance's change (followed from the shared list) waits for the next period's refresh.
-    if (refreshNow) this.sourcesChanged = true;
+    if (refreshNow) {
+      this.sourcesChanged = true;
+      this.onlySources = new Set([...(this.onlySources ?? []), ...added]);
+    }
   }
 
   private merge(): Snapshot {
@@ -133,7 +140,9 @@ export class SnapshotService {
     if (view.stamp !== null && view.stamp > this.stamp) await this.adopt();
     // This instance's own state counts as an attempt too (the shared record may have been lost).
     const lastAttempt = Math.max(view.attemptAt, this.stamp);
-    const due = this.sourcesChanged || this.now() - lastAttempt >= this.options.refreshSeconds * 1000;
+    const periodDue = this.now() - lastAttempt >= this.options.refreshSeconds * 1000;
+    if (periodDue) this.onlySources = null; // the period's refresh asks everything anyway
+    const due = this.sourcesChanged || periodDue;
     if (!this.snapshot) {
       if (this.fallback && !due) return this.fallback;
       return this.refresh();
@@ -189,11 +198,14 @@ export class SnapshotService {
       return this.current();
     }
     this.sourcesChanged = false;
+    const only = force ? null : this.onlySources;
+    this.onlySources = null;
+    const fetchers = only ? this.fetchers.filter((fetcher) => only.has(fetcher.id)) : this.fetchers;
     const heartbeat = setInterval(() => {
       void this.store.extend(token, this.lockTtlMs).catch(() => undefined);
     }, Math.max(100, Math.floor(this.lockTtlMs / 3)));
     try {
-      await Promise.all(this.fetchers.map((fetcher) => this.refreshSource(fetcher)));
+      await Promise.all(fetchers.map((fetcher) => this.refreshSource(fetcher)));
       const anyData = [...this.states.values()].some((s) => s.payload !== null);
       this.stamp = Math.max(started, this.stamp + 1);
       setServedStamp(this.stamp);

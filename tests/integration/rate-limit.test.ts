@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clientKey, createRateLimiter, type RateLimiter } from '@/lib/infra/rate-limit';
+import { createKeyBudget, createRateLimiter, OVERFLOW_KEY, type RateLimiter } from '@/lib/infra/rate-limit';
 import { createSharedRedis, type SharedRedis } from '@/lib/infra/redis';
 import { freePort } from '../support/listen';
 
@@ -147,11 +147,30 @@ describe.skipIf(!REDIS_URL)(
   },
 );
 
-describe('clientKey', () => {
-  it('names the client by its first forwarded address', () => {
-    const request = new Request('http://x/api/coins', { headers: { 'x-forwarded-for': '203.0.113.7, 10.0.0.1' } });
-    expect(clientKey(request)).toBe('203.0.113.7');
-    expect(clientKey(new Request('http://x/', { headers: { 'x-real-ip': '198.51.100.2' } }))).toBe('198.51.100.2');
-    expect(clientKey(new Request('http://x/'))).toBe('unknown');
+describe('key budget', () => {
+  it('keeps at most maxKeys clients apart; newcomers share the overflow key until a window ends', async () => {
+    let t = 0;
+    const limiter = createRateLimiter({ perMinute: 2, maxKeys: 3, now: () => t });
+    for (const key of ['a', 'b', 'c']) expect(await limiter.take(key)).toBeNull();
+    // d and e are counted together under "overflow": 2 between them, the third waits.
+    expect(await limiter.take('d')).toBeNull();
+    expect(await limiter.take('e')).toBeNull();
+    expectWait(await limiter.take('d'));
+    // a keeps its own counter.
+    expect(await limiter.take('a')).toBeNull();
+    expectWait(await limiter.take('a'));
+    // After a window (60 s) the old keys are swept and f gets its own place.
+    t = 61_000;
+    const budget = createKeyBudget(3, 60_000, () => t);
+    expect(budget.admit('f')).toBe('f');
+  });
+
+  it('sweeps expired keys when full', () => {
+    let t = 0;
+    const budget = createKeyBudget(2, 60_000, () => t);
+    expect([budget.admit('a'), budget.admit('b'), budget.admit('c')]).toEqual(['a', 'b', OVERFLOW_KEY]);
+    t = 60_000; // a and b's windows have ended
+    expect(budget.admit('c')).toBe('c');
+    expect(budget.size).toBe(1);
   });
 });

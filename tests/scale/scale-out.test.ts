@@ -95,6 +95,8 @@ describe.skipIf(!READY)(
           REFRESH_SECONDS: String(REFRESH_SECONDS),
           UPSTREAM_TIMEOUT_MS: '4000',
           RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+          // This test stands in for a load balancer on loopback: it names each client in X-Forwarded-For.
+          TRUST_PROXY: 'loopback',
           REDIS_PREFIX: prefix,
           SNAPSHOT_FILE: join(dir, name, 'snapshot.json'),
           USER_COINS_FILE: join(dir, name, 'coins.user.json'),

@@ -5,6 +5,7 @@ import { checkFailure, credentialsFailure, entryFromValues, valuesFromForm, type
 import { getAlgorithm } from '@/lib/mining/algorithms';
 import { addRegistryCoin, removeRegistryCoin } from '@/lib/server/registry-actions';
 import { chainCheckOptions } from '@/lib/server/queries';
+import { isOperator } from '@/lib/server/operator';
 import { rateLimited } from '@/app/api/_lib/respond';
 import { RegistryFieldError } from '@/lib/registry/store';
 import { describeChainStats, fetchChainStats } from '@/lib/sources/chain';
@@ -21,9 +22,14 @@ export async function submitCoin(_previous: AddCoinState, form: FormData): Promi
   if (!parsed.success) {
     return { status: 'invalid', message: 'Fix the marked fields.', fieldErrors: parsed.fieldErrors, values };
   }
-  const limited = await rateLimited(new Request('http://localhost/coins/add', { headers: await headers() }));
+  const requestHeaders = await headers();
+  const limited = await rateLimited(new Request('http://localhost/coins/add', { headers: requestHeaders }));
   if (limited) {
     return { status: 'invalid', message: 'Too many checks from your address: try again in a minute.', fieldErrors: {}, values };
+  }
+  // Saving changes what the server asks for everyone: the operator's action (lib/server/operator.ts).
+  if (intent === 'add' && !isOperator(requestHeaders, tokenFromForm(form))) {
+    return { status: 'invalid', message: OPERATOR_NEEDED, fieldErrors: {}, values };
   }
 
   const { entry } = parsed;
@@ -59,13 +65,29 @@ export async function submitCoin(_previous: AddCoinState, form: FormData): Promi
   redirect(`/coins/add?added=${encodeURIComponent(entry.tag)}`);
 }
 
-/** Removes a coin this server's users added; shipped coins have no remove button and are refused. */
+const OPERATOR_NEEDED =
+  'Saving needs the operator: use this page on the server’s own machine, or give the operator token (ADMIN_TOKEN).';
+
+function tokenFromForm(form: FormData): string | null {
+  const token = form.get('adminToken');
+  return typeof token === 'string' && token.length > 0 ? token.slice(0, 512) : null;
+}
+
+/**
+ * Removes a coin this server's users added; shipped coins have no remove button and are refused.
+ * The operator's action, and rate-limited like a check.
+ */
 export async function removeCoin(form: FormData): Promise<void> {
   const tag = form.get('tag');
   const algorithm = form.get('algorithm');
   if (typeof tag !== 'string' || typeof algorithm !== 'string' || !/^[A-Z0-9]{2,10}$/.test(tag)) {
     redirect('/coins/add');
   }
+  const requestHeaders = await headers();
+  if (await rateLimited(new Request('http://localhost/coins/add', { headers: requestHeaders }))) {
+    redirect('/coins/add?refused=limited');
+  }
+  if (!isOperator(requestHeaders, tokenFromForm(form))) redirect('/coins/add?refused=operator');
   const removed = await removeRegistryCoin(tag, algorithm.slice(0, 64));
   redirect(removed > 0 ? `/coins/add?removed=${encodeURIComponent(tag)}` : '/coins/add');
 }

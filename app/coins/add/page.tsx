@@ -7,6 +7,9 @@ import { getRegistry, getSnapshot } from '@/lib/server/queries';
 import { CHAIN_KINDS, CHAIN_KIND_LABELS } from '@/lib/sources/chain/types';
 import { chainSourceId } from '@/lib/model/types';
 import { removeCoin, submitCoin } from './actions';
+import { headers } from 'next/headers';
+import path from 'node:path';
+import { isOperator, operatorTokenSet } from '@/lib/server/operator';
 
 export const metadata: Metadata = {
   title: 'Add a coin from its own node, explorer or pool',
@@ -16,7 +19,9 @@ export const metadata: Metadata = {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AddCoinPage({ searchParams }: Props) {
-  const { added, removed } = await searchParams;
+  const { added, removed, refused } = await searchParams;
+  const operator = isOperator(await headers());
+  const tokenSet = operatorTokenSet();
   const addedTag = typeof added === 'string' && /^[A-Z0-9]{2,10}$/.test(added) ? added : null;
   const removedTag = typeof removed === 'string' && /^[A-Z0-9]{2,10}$/.test(removed) ? removed : null;
   const snapshot = await getSnapshot(); // first: it brings the registry up to date with other instances
@@ -54,8 +59,17 @@ export default async function AddCoinPage({ searchParams }: Props) {
           Removed <strong>{removedTag}</strong>: its source is no longer asked.
         </p>
       )}
+      {(refused === 'operator' || refused === 'limited') && (
+        <p className="banner banner-stale" role="status" data-testid="refused-banner">
+          {refused === 'operator'
+            ? 'Removing a coin needs the operator: use this page on the server’s own machine, or give the operator token.'
+            : 'Too many requests from your address: try again in a minute.'}
+        </p>
+      )}
       <AddCoinForm
         action={submitCoin}
+        operator={operator}
+        tokenField={!operator && tokenSet}
         algorithms={ALGORITHMS.map((a) => ({ value: a.slug, label: `${a.name} (${a.unit})` }))}
         kinds={CHAIN_KINDS.map((kind) => ({ value: kind, label: CHAIN_KIND_LABELS[kind] }))}
       />
@@ -71,7 +85,7 @@ export default async function AddCoinPage({ searchParams }: Props) {
         <h2 id="registry-heading">The coin registry ({entries.length} coins)</h2>
         <p className="muted small">
           Shipped entries are <code>lib/registry/coins.config.json</code>, each citing where its facts come from; added
-          ones are kept in <code>{registry.userFile}</code>.
+          ones are kept in <code>{path.basename(registry.userFile)}</code> on the server.
         </p>
         <div className="table-wrap">
           <table data-testid="registry-table">
@@ -106,6 +120,9 @@ export default async function AddCoinPage({ searchParams }: Props) {
                       ) : (
                         <form action={removeCoin} className="inline-form">
                           added here <input type="hidden" name="tag" value={entry.tag} />
+                          {!operator && tokenSet && (
+                            <input type="password" name="adminToken" aria-label="Operator token" placeholder="operator token" autoComplete="off" />
+                          )}
                           <input type="hidden" name="algorithm" value={entry.algorithm} />
                           <button type="submit" aria-label={`Remove ${entry.tag}`}>
                             Remove

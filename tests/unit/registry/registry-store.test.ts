@@ -96,6 +96,16 @@ describe('user coin store', () => {
     expect(readdirSync(path.dirname(file))).toEqual(['coins.user.json']);
   });
 
+  it('stops 100 concurrent adds at the cap of 50: the count is taken inside the one writer', async () => {
+    const tags = Array.from({ length: 100 }, (_, i) => `K${String(i).padStart(3, '0')}`);
+    const outcomes = await Promise.allSettled(tags.map((tag) => addUserCoin(file, coin(tag), [], { max: 50 })));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(50);
+    const refusals = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(refusals).toHaveLength(50);
+    expect(refusals.every((r) => r.reason instanceof RegistryFieldError && /at most 50 added coins/.test(r.reason.message))).toBe(true);
+    expect(readUserCoins(file)).toHaveLength(50);
+  });
+
   it('refuses one of two concurrent adds of the same coin', async () => {
     const outcomes = await Promise.allSettled([addUserCoin(file, coin('ABC')), addUserCoin(file, coin('ABC'))]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);

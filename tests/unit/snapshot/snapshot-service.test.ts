@@ -271,7 +271,7 @@ describe('SnapshotService', () => {
     expect((await service.get()).coins.map((c) => c.tag)).toEqual(['RVN']);
   });
 
-  it('takes a coin added to the registry as a new source at the next get, keeping the others’ data', async () => {
+  it('takes a coin added to the registry as a new source at the next get, asking it alone and keeping the others’ data', async () => {
     const c = clock();
     const gpu = fakeSource('whattomine-gpu', async () => payload([stats('RVN')]));
     const chain = fakeSource('chain:SSC', async () => ({ ...payload([stats('SSC', { algorithm: 'scrypt' })], null), heights: { SSC: 987_654 } }));
@@ -289,6 +289,13 @@ describe('SnapshotService', () => {
     service.setFetchers([gpu.fetcher]);
     await service.refresh();
     expect((await service.get()).coins.map((x) => x.tag)).toEqual(['RVN']);
-    expect(gpu.fetch).toHaveBeenCalledTimes(3);
+    // A change asks only the new source (the add) or none (the remove): the aggregator once, at start.
+    expect(gpu.fetch).toHaveBeenCalledTimes(1);
+    expect(chain.fetch).toHaveBeenCalledTimes(1);
+    // The period (counted from the last refresh's stamp, a few ms on) still asks everything.
+    c.advance(301_000);
+    await service.get();
+    await service.refresh();
+    expect(gpu.fetch).toHaveBeenCalledTimes(2);
   });
 });
