@@ -111,6 +111,15 @@ describe.skipIf(!BUILT)(BUILT ? 'exposed to the internet' : 'exposed to the inte
     }
     // One client (127.0.0.2) however it names itself: LIMIT answers, then 429s.
     expect(statuses).toEqual([...Array(LIMIT).fill(200), 429, 429, 429]);
+    // A path Next cannot decode is a 404 with the security headers, not a bare 500.
+    const malformed = await send(`${server.url}/coins/%C3%28`, { from: '127.0.0.8' });
+    expect(malformed.status).toBe(404);
+    expect(malformed.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(malformed.headers['x-content-type-options']).toBe('nosniff');
+    // No page or error names the working directory.
+    for (const path of ['/coins/%C3%28', '/coins/NOPE', '/coins/add', '/api/estimates?kwh=-1']) {
+      expect((await send(`${server.url}${path}`, { from: '127.0.0.9' })).body).not.toContain(process.cwd());
+    }
     // Claiming to be 127.0.0.3 did not lock 127.0.0.3 out: it has its whole allowance.
     for (let i = 0; i < LIMIT; i++) {
       await send(`${server.url}/api/coins`, { from: '127.0.0.4', headers: { 'x-forwarded-for': '127.0.0.3' } });

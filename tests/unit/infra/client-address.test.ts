@@ -111,3 +111,13 @@ describe('limiterKey and isLoopback', () => {
     expect(isLoopback(null)).toBe(false);
   });
 });
+
+describe('saneUrl', () => {
+  it('sends a path that is not valid percent-encoding to a page that does not exist; leaves the rest', async () => {
+    const { saneUrl, MALFORMED_PATH } = await import('@/lib/infra/peer-capture');
+    expect(saneUrl('/coins/%C3%28')).toBe(MALFORMED_PATH);
+    expect(saneUrl('/coins/%E0%A4%A?x=1')).toBe(MALFORMED_PATH);
+    expect(saneUrl('/coins/RVN?q=%C3%28')).toBe('/coins/RVN?q=%C3%28'); // a query is parsed leniently
+    expect(saneUrl('/coins/%C3%A9')).toBe('/coins/%C3%A9');
+  });
+});
