@@ -3,7 +3,7 @@
 // else), or anyone presenting ADMIN_TOKEN, compared in constant time.
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { clientAddress, isLoopback } from '@/lib/infra/client-address';
+import { clientAddress, isLoopback, normalizeAddress, peerAddress } from '@/lib/infra/client-address';
 import { services } from './services';
 
 /** The requesting client's address (lib/infra/client-address.ts under this server's TRUST_PROXY); null when unknown. */
@@ -18,7 +18,16 @@ export function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-const FORWARDING_HEADERS = ['x-forwarded-for', 'x-real-ip', 'forwarded'];
+/**
+ * Whether a proxy relayed this request for someone else: X-Real-IP or Forwarded present, or an
+ * X-Forwarded-For naming anyone but the peer itself (Next fills X-Forwarded-For with the peer when
+ * a request has none, so that value alone says nothing).
+ */
+function relayed(headers: Headers, peer: string | null): boolean {
+  if (headers.has('x-real-ip') || headers.has('forwarded')) return true;
+  const xff = headers.get('x-forwarded-for');
+  return xff !== null && xff.split(',').some((entry) => normalizeAddress(entry) !== peer);
+}
 
 /**
  * True when this request may write server state: ADMIN_TOKEN given (as `authorization: Bearer …`
@@ -30,7 +39,7 @@ export function isOperator(headers: Headers, token?: string | null): boolean {
   const bearer = /^Bearer\s+(.+)$/i.exec(headers.get('authorization') ?? '')?.[1]?.trim();
   const given = token || bearer;
   if (env.ADMIN_TOKEN && given && sameSecret(given, env.ADMIN_TOKEN)) return true;
-  if (env.TRUST_PROXY.kind === 'none' && FORWARDING_HEADERS.some((name) => headers.has(name))) return false;
+  if (env.TRUST_PROXY.kind === 'none' && relayed(headers, peerAddress(headers))) return false;
   return isLoopback(clientOf(headers));
 }
 

@@ -120,6 +120,11 @@ describe.skipIf(!BUILT)(BUILT ? 'exposed to the internet' : 'exposed to the inte
     for (const path of ['/coins/%C3%28', '/coins/NOPE', '/coins/add', '/api/estimates?kwh=-1']) {
       expect((await send(`${server.url}${path}`, { from: '127.0.0.9' })).body).not.toContain(process.cwd());
     }
+    // On this machine, the operator; a local proxy relaying someone else (forwarded headers from
+    // loopback without TRUST_PROXY) is not.
+    expect((await send(`${server.url}/coins/add`, { from: '127.0.0.10' })).body).not.toContain('data-testid="operator-note"');
+    const relayed = await send(`${server.url}/coins/add`, { from: '127.0.0.10', headers: { 'x-forwarded-for': '203.0.113.5' } });
+    expect(relayed.body).toContain('data-testid="operator-note"');
     // Claiming to be 127.0.0.3 did not lock 127.0.0.3 out: it has its whole allowance.
     for (let i = 0; i < LIMIT; i++) {
       await send(`${server.url}/api/coins`, { from: '127.0.0.4', headers: { 'x-forwarded-for': '127.0.0.3' } });
