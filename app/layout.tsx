@@ -23,6 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav className="site-nav" aria-label="Main">
             <Link href="/">Ranking</Link>
             <Link href="/contract">Contract check</Link>
+            <Link href="/payouts">Did it pay?</Link>
             <Link href="/coins/add">Add a coin</Link>
             <a href="/api/coins">API</a>
           </nav>
