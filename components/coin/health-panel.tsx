@@ -48,7 +48,9 @@ function Detail({ part, view }: { part: HealthPart; view: CoinView }) {
               </>
             )}
           </span>{' '}
-          Pool concentration: not wired yet.
+          {health.largestPoolShare === null
+            ? 'Pool concentration: no pool figures for this coin.'
+            : `Largest known pool: ${formatPercent(health.largestPoolShare)} of the network (from the registry’s pools; unlisted pools are not counted).`}
         </>
       );
     case 'liquidity':

@@ -13,7 +13,7 @@ import { electricityContext } from './view';
 import type { SpotFeed } from '@/lib/electricity/tariff';
 import type { CoinHealthData } from '@/lib/health/data';
 import { effectiveWeights, weightsActive, type RiskWeights } from '@/lib/health/score';
-import { rowHealth, type RowHealth } from './row-health';
+import { largestPoolShares, rowHealth, type RowHealth } from './row-health';
 
 export const COIN_PERIODS: readonly Period[] = ['hour', 'day', 'week', 'month'];
 
@@ -71,7 +71,8 @@ export function buildCoinView(
   const row = estimateRow(coin, rig, state.basis);
   const risk = rowRisk(row, snapshot.rentals, snapshot.btcUsd);
   const weights = effectiveWeights(state.riskPreset, state.riskWeights);
-  const health = rowHealth(row, risk, { data: healthData, weights });
+  const poolShares = largestPoolShares(snapshot);
+  const health = rowHealth(row, risk, { data: healthData, weights, largestPoolShare: (tag) => poolShares.get(tag) ?? null });
   const est = row.estimate;
   const figureSourceNames: CoinView['figureSourceNames'] = {};
   for (const [figure, id] of Object.entries(coin.figureSources) as Array<[FigureKey, SourceId | undefined]>) {

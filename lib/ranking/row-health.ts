@@ -5,6 +5,8 @@ import type { CoinHealthData } from '@/lib/health/data';
 import { concentrated, DATA_QUALITY_FLAGS, type MarketsSummary } from '@/lib/health/parts';
 import { protectionsOf, type Protection } from '@/lib/health/protections';
 import { health, riskAdjustedUsdPerDay, type Health, type RiskWeights } from '@/lib/health/score';
+import { poolNetworkHashrate } from '@/lib/pools/math';
+import type { Snapshot } from '@/lib/model/types';
 import type { RankedRow } from './ranking';
 import type { RowRisk } from './row-risk';
 
@@ -16,6 +18,8 @@ export type RowHealth = Health & {
   /** One exchange holds 90 % or more of the sellable volume. */
   concentrated: boolean;
   markets: MarketsSummary | null;
+  /** The largest known pool's share of the network (null when no pool is listed or answered). */
+  largestPoolShare: number | null;
   /** Days from the last commit to when GitHub was asked (no clock here). */
   lastCommitDaysAgo: number | null;
   /** The figures' age stamps and last error, for the coin page; null when the coin was never asked. */
@@ -25,12 +29,27 @@ export type RowHealth = Health & {
 export type HealthContext = {
   data: ReadonlyMap<string, CoinHealthData>;
   weights: RiskWeights;
-  /**
-   * The largest pool's share of the coin's network hashrate, by tag. Hook for lib/pools (issue 17):
-   * not wired yet, so security is judged on hash rental and protections alone.
-   */
+  /** The largest known pool's share of the coin's network hashrate, by tag (largestPoolShares). */
   largestPoolShare?: (tag: string) => number | null;
 };
+
+/**
+ * The largest pool's share of each coin's network, from the registry pools in the snapshot
+ * (lib/pools: pool hashrate ÷ the coin's network hashrate). Only the pools the registry lists are
+ * known, so this is a lower bound on how concentrated the coin's mining is.
+ */
+export function largestPoolShares(snapshot: Pick<Snapshot, 'coins' | 'pools'>): Map<string, number> {
+  const shares = new Map<string, number>();
+  for (const pool of snapshot.pools ?? []) {
+    const coin = snapshot.coins.find((c) => c.tag === pool.tag);
+    if (!coin || pool.poolHashrate === null || !(pool.poolHashrate >= 0)) continue;
+    const network = poolNetworkHashrate(coin, pool);
+    if (network === null) continue;
+    const share = pool.poolHashrate / network;
+    if (Number.isFinite(share) && share > (shares.get(pool.tag) ?? -1)) shares.set(pool.tag, share);
+  }
+  return shares;
+}
 
 function daysBetween(fromIso: string | null | undefined, toIso: string | null | undefined): number | null {
   const from = fromIso ? Date.parse(fromIso) : Number.NaN;
@@ -46,12 +65,13 @@ export function rowHealth(row: RankedRow, risk: RowRisk, context: HealthContext)
   const development = data?.development ?? null;
   const lastCommitDaysAgo = daysBetween(development?.lastCommitAt, data?.githubFetchedAt);
   const markets = data?.markets ?? null;
+  const largestPoolShare = context.largestPoolShare?.(coin.tag) ?? null;
   const h = health({
     security: {
       rentalStatus: risk.securityKnown ? risk.security.status : null,
       rentableShare: risk.security.rentableShare,
       protections: protections.map((p) => p.kind),
-      largestPoolShare: context.largestPoolShare?.(coin.tag) ?? null,
+      largestPoolShare,
     },
     liquidity: { priceUsd: coin.priceUsd, volume24hUsd: coin.volume24hUsd, revenueUsdPerDay: estimate?.revenueUsdPerDay ?? null },
     markets,
@@ -71,6 +91,7 @@ export function rowHealth(row: RankedRow, risk: RowRisk, context: HealthContext)
     protections,
     concentrated: concentrated(markets),
     markets,
+    largestPoolShare,
     lastCommitDaysAgo,
     data,
   };

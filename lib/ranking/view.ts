@@ -6,7 +6,7 @@ import { rankCoins, type RankedRow } from './ranking';
 import { rigFromState, usesDefaultRig, type ElectricityContext, type Rig } from './rig';
 import type { SpotFeed } from '@/lib/electricity/tariff';
 import { rowRisk, sellable, type RowRisk } from './row-risk';
-import { rowHealth, type RowHealth } from './row-health';
+import { largestPoolShares, rowHealth, type RowHealth } from './row-health';
 import type { CoinHealthData } from '@/lib/health/data';
 import { effectiveWeights, weightsActive, type RiskWeights } from '@/lib/health/score';
 import { CURRENCIES, type CurrencySlug, type DashboardState, type ParamError } from '@/lib/url/search-params';
@@ -75,11 +75,12 @@ export function buildView(
   const active = weightsActive(weights);
   // Risk and health once per row: the risk-adjusted sort reads them, and so do the rows.
   const extras = new Map<RankedRow, { risk: RowRisk; health: RowHealth }>();
+  const poolShares = largestPoolShares(snapshot);
   const extrasOf = (row: RankedRow) => {
     let found = extras.get(row);
     if (!found) {
       const risk = rowRisk(row, snapshot.rentals, snapshot.btcUsd);
-      found = { risk, health: rowHealth(row, risk, { data: healthData, weights }) };
+      found = { risk, health: rowHealth(row, risk, { data: healthData, weights, largestPoolShare: (tag) => poolShares.get(tag) ?? null }) };
       extras.set(row, found);
     }
     return found;

@@ -140,3 +140,42 @@ describe('/api/estimates rows', () => {
     expect(body.riskWeights.weightsActive).toBe(false);
   });
 });
+
+describe('pool concentration (lib/pools figures in the snapshot)', () => {
+  const pool = (poolHashrate: number | null) => ({
+    tag: 'DEEP',
+    kind: 'miningcore' as const,
+    url: 'https://pool.example',
+    poolId: null,
+    feePercent: 1,
+    payoutScheme: 'PPLNS',
+    minimumPayout: 1,
+    poolHashrate,
+    miners: 10,
+    networkHashrate: null,
+    networkDifficulty: null,
+    lastBlockAt: null,
+    blocks24h: null,
+    blocks24hAtLeast: false,
+    effortPercent: null,
+    orphanRate: null,
+    settledBlocks: null,
+    sourceId: 'pool:miningcore:pool.example',
+    fetchedAt: FETCHED,
+    stale: false,
+  });
+
+  it('the largest known pool caps security: 40 % of the network → 100 × (1 − 0.4 ÷ 0.5) = 20', async () => {
+    const { largestPoolShares } = await import('@/lib/ranking/row-health');
+    // N = 85,166 × 2^32 ÷ 60 = 6.0964e12 H/s; pools at 40 % and 10 % of it, one with no figure.
+    const n = (85166 * 2 ** 32) / 60;
+    const withPools = { ...snapshot, pools: [pool(0.4 * n), pool(0.1 * n), pool(null)] };
+    expect(largestPoolShares(withPools).get('DEEP')).toBeCloseTo(0.4, 12);
+    const deep = buildView(withPools, state('')).rows.find((r) => r.coin.tag === 'DEEP')!;
+    // No rental prices here, so the pool figure alone sets security.
+    expect(deep.health.parts.security).toBeCloseTo(20, 10);
+    expect(deep.health.largestPoolShare).toBeCloseTo(0.4, 12);
+    const thin = buildView(withPools, state('')).rows.find((r) => r.coin.tag === 'THIN')!;
+    expect(thin.health.parts.security).toBeNull();
+  });
+});
