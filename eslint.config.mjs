@@ -43,6 +43,27 @@ const config = [
     rules: { 'no-restricted-imports': ['error', { patterns: [...REACT_AND_NEXT, ...PURE] }] },
   },
   {
+    // lib/payouts (reconciliation, luck band, address checks, ledger) is pure too; its address checks
+    // hash with node:crypto (CPU only), the one node: import allowed here.
+    files: ['lib/payouts/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...REACT_AND_NEXT,
+            {
+              group: ['@/lib/*', '!@/lib/model', '!@/lib/model/*', '!@/lib/mining', '!@/lib/mining/*', '!@/lib/format', '!@/lib/format/*', '!@/lib/payouts', '!@/lib/payouts/*'],
+              message: 'lib/payouts is pure: it imports only model, mining, format and itself.',
+            },
+            { group: ['node:*', '!node:crypto', 'fs', 'path', 'http', 'https', 'net', 'dns'], message: 'lib/payouts does no I/O.' },
+            { group: ['../*'], message: 'Imports from another folder use @/lib/…, so the rule above sees them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['components/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: SERVER_ONLY }] },
   },
