@@ -56,9 +56,12 @@ type Props = {
   now: number;
   /** Pools the registry lists for this coin (some may not have answered yet). */
   listed: number;
+  /** The ranking's fee choice (`pool=`), and the links that switch it. */
+  choice: 'flat' | 'best';
+  choiceHrefs: { flat: string; best: string };
 };
 
-export function CoinPools({ rows, tag, unit, hashrate, flatFeePercent, now, listed }: Props) {
+export function CoinPools({ rows, tag, unit, hashrate, flatFeePercent, now, listed, choice, choiceHrefs }: Props) {
   const best = rows.find((r) => r.best);
   const warnings = rows.flatMap((row) => row.figures.warnings.map((warning) => ({ row, warning })));
   return (
@@ -74,7 +77,16 @@ export function CoinPools({ rows, tag, unit, hashrate, flatFeePercent, now, list
             {hashrate > 0
               ? `For your rig’s ${formatHashrate(hashrate, unit)}: coins per day after each pool’s own fee (your flat ${formatSignificant(flatFeePercent, 3)} % where a pool publishes none).`
               : 'Your rig has no hashrate on this algorithm: pool figures only.'}{' '}
-            The ranking uses your flat fee (fee=) unless you choose the best pool.
+            {choice === 'best' ? (
+              <span data-testid="pool-choice">
+                The ranking uses each coin’s best pool’s fee (pool=best). <a href={choiceHrefs.flat}>Use my flat fee instead</a> (the default).
+              </span>
+            ) : (
+              <span data-testid="pool-choice">
+                The ranking uses your flat fee ({formatSignificant(flatFeePercent, 3)} %, fee=), the default.{' '}
+                <a href={choiceHrefs.best}>Rank with each coin’s best pool</a> instead.
+              </span>
+            )}
           </p>
           <div className="table-wrap">
             <table data-testid="pool-table">

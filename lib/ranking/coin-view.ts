@@ -8,6 +8,7 @@ import type { Coin, Snapshot, SourceId } from '@/lib/model/types';
 import type { DashboardState } from '@/lib/url/search-params';
 import { estimateRow, type RankedRow } from './ranking';
 import { rigFromState, usesDefaultRig, type Rig } from './rig';
+import { withBestPools } from './pool-rig';
 import { rowRisk, type RowRisk } from './row-risk';
 import { electricityContext } from './view';
 import type { SpotFeed } from '@/lib/electricity/tariff';
@@ -67,7 +68,7 @@ export function buildCoinView(
   healthData: ReadonlyMap<string, CoinHealthData> = new Map(),
 ): CoinView {
   const algorithm = getAlgorithm(coin.algorithm);
-  const rig = rigFromState(state, electricityContext(snapshot, spot));
+  const rig = withBestPools(rigFromState(state, electricityContext(snapshot, spot)), snapshot, state);
   const row = estimateRow(coin, rig, state.basis);
   const risk = rowRisk(row, snapshot.rentals, snapshot.btcUsd);
   const weights = effectiveWeights(state.riskPreset, state.riskWeights);

@@ -69,7 +69,7 @@ export function estimateRow(current: Coin, rig: Rig, basis: Basis = 'current'): 
     hashrate,
     powerWatts: powerWatts ?? 0,
     electricityUsdPerKwh: rig.electricityUsdPerKwh,
-    poolFeePercent: rig.poolFeePercent,
+    poolFeePercent: rig.poolFeeByTag?.[coin.tag] ?? rig.poolFeePercent,
   });
   const day = rig.power ? integrateDay(flat.revenueUsdPerDay, powerWatts ?? 0, rig.power) : null;
   const result = day ? onTariff(flat, day) : flat;

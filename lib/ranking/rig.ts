@@ -13,6 +13,8 @@ export type Rig = {
   powerWatts: Record<string, number>;
   electricityUsdPerKwh: number;
   poolFeePercent: number;
+  /** `pool=best`: each coin's best pool fee by tag (lib/ranking/pool-rig.ts); coins without pools keep the flat fee. */
+  poolFeeByTag?: Readonly<Record<string, number>>;
   devices: RigDevice[];
   /** The day's hourly electricity (tou=, spot=, fixed=, overhead=, heat=, hours=); null: flat kwh= all day. */
   power?: PowerDay | null;

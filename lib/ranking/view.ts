@@ -4,6 +4,7 @@ import { currencyAvailable, type Rates } from './currency';
 import { sumRig } from '@/lib/hardware/catalog';
 import { rankCoins, type RankedRow } from './ranking';
 import { rigFromState, usesDefaultRig, type ElectricityContext, type Rig } from './rig';
+import { withBestPools } from './pool-rig';
 import type { SpotFeed } from '@/lib/electricity/tariff';
 import { rowRisk, sellable, type RowRisk } from './row-risk';
 import { largestPoolShares, rowHealth, type RowHealth } from './row-health';
@@ -70,7 +71,7 @@ export function buildView(
     notes.push({ param: 'cur', message: `${unavailable[requested.currency]} Showing USD.` });
     state = { ...requested, currency: 'usd' };
   }
-  const rig = rigFromState(state, electricityContext(snapshot, spot));
+  const rig = withBestPools(rigFromState(state, electricityContext(snapshot, spot)), snapshot, state);
   const weights = effectiveWeights(state.riskPreset, state.riskWeights);
   const active = weightsActive(weights);
   // Risk and health once per row: the risk-adjusted sort reads them, and so do the rows.

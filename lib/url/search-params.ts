@@ -61,6 +61,9 @@ export const MAX_WATTS = 1_000_000;
 export const MAX_KWH_USD = 10;
 export const MAX_POOL_FEE_PERCENT = 99;
 export const MAX_COMPARE_COINS = 8;
+/** Which fee the ranking uses: the flat `fee=` (the default), or each coin's best pool (`pool=best`, lib/pools). */
+export const POOL_CHOICES = ['flat', 'best'] as const;
+export type PoolChoice = (typeof POOL_CHOICES)[number];
 const MAX_QUERY_LENGTH = 64;
 
 export type DashboardState = {
@@ -71,6 +74,8 @@ export type DashboardState = {
   powerWatts: Record<string, number>;
   electricityUsdPerKwh: number;
   poolFeePercent: number;
+  /** `pool=best`: each coin at its best known pool's fee instead of the flat one. */
+  poolChoice: PoolChoice;
   sort: SortSlug;
   dir: 'asc' | 'desc';
   algorithm: string | null;
@@ -109,6 +114,7 @@ export const DEFAULT_STATE: DashboardState = {
   powerWatts: {},
   electricityUsdPerKwh: DEFAULT_KWH_USD,
   poolFeePercent: DEFAULT_POOL_FEE_PERCENT,
+  poolChoice: 'flat',
   sort: DEFAULT_SORT,
   dir: 'desc',
   algorithm: null,
@@ -200,6 +206,7 @@ const FIELDS = {
   dev: field({ key: 'devices', parse: parseDeviceList, serialize: serializeDeviceList }),
   kwh: field({ key: 'electricityUsdPerKwh', parse: parseKwh, serialize: decimal }),
   fee: field({ key: 'poolFeePercent', parse: parseFee, serialize: decimal }),
+  pool: field({ key: 'poolChoice', parse: oneOf(POOL_CHOICES, 'pool choice'), serialize: String }),
   sort: field({ key: 'sort', parse: oneOf(SORT_SLUGS, 'sort'), serialize: String }),
   dir: field({ key: 'dir', parse: oneOf(['asc', 'desc'] as const, 'direction'), serialize: String }),
   algo: field({ key: 'algorithm', parse: oneOf(ALGORITHM_SLUGS, 'algorithm'), serialize: String }),

@@ -24,7 +24,7 @@ import { previewMetadata } from '@/lib/server/preview-metadata';
 import { getCoin, getHealthData, getRegistry } from '@/lib/server/queries';
 import { getSpotFeed } from '@/lib/server/spot';
 import { CHAIN_KIND_LABELS } from '@/lib/sources/chain/types';
-import { parseDashboardParams, serializeDashboardState } from '@/lib/url/search-params';
+import { hrefWith, parseDashboardParams, serializeDashboardState } from '@/lib/url/search-params';
 import { HistorySection } from './history-section';
 
 type Props = {
@@ -95,7 +95,13 @@ export default async function CoinPage({ params, searchParams }: Props) {
       <DayProfilePanel view={view} />
       <PowerLimitPanel view={view} />
       {(pools.length > 0 || listedPools > 0) && (
-        <CoinPools rows={pools} tag={coin.tag} unit={view.unit} hashrate={poolRig.hashrate} flatFeePercent={poolRig.flatFeePercent} now={now} listed={listedPools} />
+        <CoinPools rows={pools} tag={coin.tag} unit={view.unit} hashrate={poolRig.hashrate} flatFeePercent={poolRig.flatFeePercent} now={now} listed={listedPools}
+          choice={state.poolChoice}
+          choiceHrefs={{
+            flat: hrefWith(`/coins/${encodeURIComponent(coin.tag)}`, state, { poolChoice: 'flat' }),
+            best: hrefWith(`/coins/${encodeURIComponent(coin.tag)}`, state, { poolChoice: 'best' }),
+          }}
+        />
       )}
       <ProjectionPanel view={view} state={state} asOf={snapshot.asOf} />
       <CoinRisks

@@ -8,7 +8,7 @@ import { DEFAULT_DEVICES, rigFromState, usesDefaultRig } from '@/lib/ranking/rig
 import { TUNE_MODES } from '@/lib/tuning/rig';
 import { HEALTH_PARTS } from '@/lib/health/parts';
 import { RISK_PRESETS } from '@/lib/health/score';
-import {
+import { POOL_CHOICES,
   CURRENCIES,
   DEFAULT_STATE,
   DEVICE_SLUGS,
@@ -174,6 +174,7 @@ describe('serializeDashboardState', () => {
     powerWatts: fc.dictionary(slug, fc.integer({ min: 0, max: 1_000_000 }), { maxKeys: 5 }),
     electricityUsdPerKwh: fc.double({ min: 0, max: 10, noNaN: true }),
     poolFeePercent: fc.double({ min: 0, max: 99, noNaN: true }),
+    poolChoice: fc.constantFrom(...POOL_CHOICES),
     sort: fc.constantFrom(...SORT_SLUGS),
     dir: fc.constantFrom('asc' as const, 'desc' as const),
     algorithm: fc.option(slug, { nil: null }),
