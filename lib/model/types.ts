@@ -181,6 +181,8 @@ export const snapshotSchema = z.object({
   btcUsd: nullableFinite,
   /** EUR per USD, when a live price source gave one; null in the embedded snapshot. */
   eurPerUsd: nullableFinite.default(null),
+  /** GBP per USD from the same price source (Octopus Agile electricity); absent or null without one. */
+  gbpPerUsd: nullableFinite.optional(),
   /** NiceHash hash-rental prices by algorithm; empty when that source is off. */
   rentals: z.array(rentalPriceSchema).default([]),
   sources: z.array(sourceStatusSchema),

@@ -36,14 +36,17 @@ export function ratesOf(snapshot: Snapshot): Rates {
 
 /**
  * The day a tariff prices is the data's own (snapshot.asOf in the tariff's zone), never the clock's;
- * EUR feeds convert at the snapshot's BTC/USD ÷ BTC/EUR (1 ÷ eurPerUsd).
+ * EUR feeds convert at the snapshot's BTC/USD ÷ BTC/EUR (1 ÷ eurPerUsd), GBP feeds at BTC/USD ÷ BTC/GBP.
  */
 export function electricityContext(snapshot: Snapshot, spot: SpotFeed | null = null): ElectricityContext {
   const eurPerUsd = snapshot.eurPerUsd;
   return {
     asOfMs: Date.parse(snapshot.asOf),
     spot,
-    rates: { EUR: eurPerUsd !== null && eurPerUsd > 0 ? 1 / eurPerUsd : null, GBP: null },
+    rates: {
+      EUR: eurPerUsd !== null && eurPerUsd > 0 ? 1 / eurPerUsd : null,
+      GBP: snapshot.gbpPerUsd != null && snapshot.gbpPerUsd > 0 ? 1 / snapshot.gbpPerUsd : null,
+    },
   };
 }
 

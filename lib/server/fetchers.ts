@@ -54,7 +54,7 @@ export function buildFetchers(env: Env, registry: readonly RegistryEntry[] = [])
           timeoutMs,
           apiKey: env.COINGECKO_API_KEY,
         });
-        return { ...emptyPayload(), quotes: data.quotes, btcUsd: data.btcUsd, btcEur: data.btcEur };
+        return { ...emptyPayload(), quotes: data.quotes, btcUsd: data.btcUsd, btcEur: data.btcEur, ...(data.btcGbp ? { btcGbp: data.btcGbp } : {}) };
       },
     });
   }

@@ -51,6 +51,7 @@ export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mod
   const supplies = new Map((byId.get('coingecko-markets')?.payload?.supplies ?? []).map((x) => [x.id, x]));
   const gecko = byId.get('coingecko')?.payload;
   const eurPerUsd = gecko?.btcEur && gecko.btcUsd ? gecko.btcEur / gecko.btcUsd : null;
+  const gbpPerUsd = gecko?.btcGbp && gecko.btcUsd ? gecko.btcGbp / gecko.btcUsd : null;
   const geckoIdOf = (tag: string): string | null => {
     const key = tag.toUpperCase();
     const registered = options.coingeckoIds?.[key];
@@ -106,6 +107,7 @@ export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mod
     stale: mode === 'embedded' || staleInputs(inputs).some((i) => i.status.stale || !i.status.ok),
     btcUsd,
     eurPerUsd,
+    ...(gbpPerUsd !== null ? { gbpPerUsd } : {}),
     rentals: byId.get('nicehash')?.payload?.rentals ?? [],
     sources: inputs.map((i) => i.status),
     coins,

@@ -10,6 +10,8 @@ export const coinGeckoQuoteSchema = z.object({
   usd: upstreamNumber.nullable().optional(),
   /** Asked for Bitcoin only: BTC/EUR over BTC/USD gives the EUR rate from the same source. */
   eur: upstreamNumber.nullable().optional(),
+  /** Bitcoin only, likewise: the GBP rate for GBP-priced electricity (Octopus Agile). */
+  gbp: upstreamNumber.nullable().optional(),
   usd_24h_vol: upstreamNumber.nullable().optional(),
   /** Percent, signed: -1 is a real change here, not a sentinel. */
   usd_24h_change: signedNumber.nullable().optional(),
@@ -19,7 +21,7 @@ export const coinGeckoQuoteSchema = z.object({
 
 export const coinGeckoSimplePriceSchema = z.record(z.string(), z.unknown());
 
-export type CoinGeckoData = { quotes: PriceQuote[]; btcUsd: number | null; btcEur: number | null };
+export type CoinGeckoData = { quotes: PriceQuote[]; btcUsd: number | null; btcEur: number | null; btcGbp?: number | null };
 
 const SOURCE = 'coingecko';
 const BITCOIN_ID = 'bitcoin';
@@ -50,7 +52,8 @@ export function normalizeCoinGecko(raw: unknown, requestedIds: readonly string[]
   const btcUsd = quotes.find((quote) => quote.id === BITCOIN_ID)?.priceUsd ?? null;
   const bitcoin = parsed.find((p) => p.name === BITCOIN_ID)?.entry;
   const btcEur = positiveOrNull(bitcoin?.eur);
-  return { data: { quotes, btcUsd, btcEur }, skipped };
+  const btcGbp = positiveOrNull(bitcoin?.gbp);
+  return { data: { quotes, btcUsd, btcEur, ...(btcGbp !== null ? { btcGbp } : {}) }, skipped };
 }
 
 export async function fetchCoinGeckoPrices(
@@ -61,7 +64,7 @@ export async function fetchCoinGeckoPrices(
   const requested = [...new Set([BITCOIN_ID, ...ids])].sort();
   const query =
     `ids=${requested.map(encodeURIComponent).join(',')}` +
-    '&vs_currencies=usd,eur&include_24hr_vol=true&include_last_updated_at=true';
+    '&vs_currencies=usd,eur,gbp&include_24hr_vol=true&include_last_updated_at=true';
   const raw = await fetchJson(`${baseUrl.replace(/\/+$/, '')}/api/v3/simple/price?${query}`, {
     timeoutMs,
     source: SOURCE,

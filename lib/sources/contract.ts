@@ -40,6 +40,8 @@ export const sourcePayloadSchema = z.object({
   btcUsd: nullableFinite,
   /** EUR per BTC from the same price source, for the EUR switch (never a constant). */
   btcEur: nullableFinite.default(null),
+  /** GBP per BTC from the same price source, for GBP-priced electricity; absent where not asked. */
+  btcGbp: nullableFinite.optional(),
   /** 24 h volume in BTC by coin tag (WhatToMine's `exchange_rate_vol`). */
   volume24hBtcByTag: z.record(z.string(), finite),
   rentals: z.array(rentalPriceSchema).default([]),

@@ -227,8 +227,8 @@ describe('requests the adapters send', () => {
     await fetchCoinGeckoPrices(['monero', 'kaspa'], { baseUrl: `${captureUrl}/`, timeoutMs: TIMEOUT_MS });
     await fetchCoinGeckoPrices(['kaspa'], { baseUrl: captureUrl, timeoutMs: TIMEOUT_MS, apiKey: 'demo-123' });
     expect(seen.map((s) => s.url)).toEqual([
-      '/api/v3/simple/price?ids=bitcoin,kaspa,monero&vs_currencies=usd,eur&include_24hr_vol=true&include_last_updated_at=true',
-      '/api/v3/simple/price?ids=bitcoin,kaspa&vs_currencies=usd,eur&include_24hr_vol=true&include_last_updated_at=true',
+      '/api/v3/simple/price?ids=bitcoin,kaspa,monero&vs_currencies=usd,eur,gbp&include_24hr_vol=true&include_last_updated_at=true',
+      '/api/v3/simple/price?ids=bitcoin,kaspa&vs_currencies=usd,eur,gbp&include_24hr_vol=true&include_last_updated_at=true',
     ]);
     expect(seen[0]?.headers['x-cg-demo-api-key']).toBeUndefined();
     expect(seen[1]?.headers['x-cg-demo-api-key']).toBe('demo-123');
