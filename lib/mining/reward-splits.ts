@@ -49,6 +49,35 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
     },
     { fromHeight: null, fromDate: '2024-09-01', split: null, sourceUrl: 'https://firo.org/2024/09/01/finalized-tokenomics-2024.html' },
   ],
+  // Ravencoin forks pay nCommunityAutonomousAmount percent of each block's subsidy to a fund address
+  // (mainnet chainparams at the cited commit; earlier history of the figure not checked).
+  // Meowcoin: "40% of 5000 COIN to Donation".
+  MEWC: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 60, devFund: 40 },
+      sourceUrl: 'https://github.com/Meowcoin-Foundation/Meowcoin/blob/1c2e77a1dc745ec617c64607e4ed83f53e9880e2/src/chainparams.cpp',
+    },
+  ],
+  // AI Power Grid: "5% of 5000 AIPG to operations wallet".
+  AIPG: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 95, devFund: 5 },
+      sourceUrl: 'https://github.com/AIPowerGrid/AI-Power-Grid-Core/blob/0065fdb18691e4925f42add17f225762efedaab5/src/chainparams.cpp',
+    },
+  ],
+  // Vultaic: "10% of 500 VLC to operations wallet" (genesis 2024-02-05).
+  VLC: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 90, devFund: 10 },
+      sourceUrl: 'https://github.com/vultaicnetwork/Vultaic-Mainnet/blob/98b0b69cb4534213f9ac421bd675b268e8874ed0/src/chainparams.cpp',
+    },
+  ],
   // Anokas: the README's coin specification gives the miner 25 % after block 180000 (the rest unnamed).
   ANOK: [
     {

@@ -70,6 +70,12 @@ describe('splitAt / minerShareAt: a height or date before and after each change'
     expect(splitAt('NEOX', { date: '2024-03-16' })).toMatchObject({ split: { masternode: 45, devFund: 10 } });
   });
 
+  it('Ravencoin forks from genesis: MEWC 60 %, AIPG 95 %, VLC 90 % (nCommunityAutonomousAmount 40, 5, 10)', () => {
+    expect(minerShareAt('MEWC', { date: '2024-03-16' })).toBe(0.6);
+    expect(minerShareAt('AIPG', { height: 600_000 })).toBe(0.95);
+    expect(splitAt('VLC', {})).toMatchObject({ split: { miner: 90, devFund: 10 }, fromHeight: 0 });
+  });
+
   it('a coin without a schedule is unknown', () => {
     expect(splitAt('NOPE', { height: 5 })).toEqual({ state: 'unknown' });
   });
