@@ -107,3 +107,19 @@ test('bad fields are named by the field, before any pool is asked', async ({ pag
   expect(api.status()).toBe(400);
   expect((await api.json()).param).toBe('address');
 });
+
+test('pools that publish only totals (YIIMP, NOMP) and a cryptonote-nodejs-pool account', async ({ page }) => {
+  // YIIMP's /api/wallet: unpaid 3.5 DOGE, nothing per day, so nothing is compared.
+  await page.goto(`/payouts?pool=${encodeURIComponent(`${FIXTURE}/yiimp-pay`)}&software=yiimp&coin=DOGE&address=${PAID}`);
+  await expect(page.getByTestId('payout-summary')).toContainText('publishes only totals');
+  await expect(page.getByTestId('payout-ratio')).toHaveText('—');
+  await expect(page.getByText('Pending at the pool: 3.5 DOGE')).toBeVisible();
+  // NOMP's worker_stats: paid 81, pending 3.5 + 1.25.
+  await page.goto(`/payouts?pool=${encodeURIComponent(`${FIXTURE}/nomp-pay`)}&software=nomp&coin=DOGE&address=${PAID}`);
+  await expect(page.getByText('Pending at the pool: 4.75 DOGE; paid in all: 81 DOGE')).toBeVisible();
+  // cryptonote-nodejs-pool: atomic units ÷ 1e12 (its payment times are Unix seconds, not moved to today).
+  const zeph = `ZEPHYR${'2'.repeat(92)}`;
+  await page.goto(`/payouts?pool=${encodeURIComponent(`${FIXTURE}/cn-pay`)}&software=cryptonote-pool&coin=ZEPH&address=${zeph}`);
+  await expect(page.getByText('Pending at the pool: 3.5 ZEPH; paid in all: 81 ZEPH')).toBeVisible();
+  await expect(page.getByTestId('payout-days').locator('tbody tr')).toHaveCount(7);
+});
