@@ -29,8 +29,25 @@ export interface CoinPointsTable {
   snapshot_as_of: number;
 }
 
+/** One pool's figures at one fetch of its site (lib/history/pools.ts). */
+export interface PoolPointsTable {
+  id: Generated<number>;
+  tag: string;
+  source_id: string;
+  /** '' where the site runs one pool per coin. */
+  pool_id: string;
+  /** Epoch ms: when the site was asked. */
+  at: number;
+  pool_hashrate: number | null;
+  network_share: number | null;
+  fee_percent: number | null;
+  miners: number | null;
+  blocks_24h: number | null;
+}
+
 export interface Database {
   coin_points: CoinPointsTable;
+  pool_points: PoolPointsTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -67,6 +84,29 @@ export function historyMigrations(dialect: Dialect): Record<string, Migration> {
       },
       async down(db: Kysely<unknown>) {
         await db.schema.dropTable('coin_points').execute();
+      },
+    },
+    '002_create_pool_points': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('pool_points')
+          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (col) => col.primaryKey())
+          .addColumn('tag', 'text', (col) => col.notNull())
+          .addColumn('source_id', 'text', (col) => col.notNull())
+          .addColumn('pool_id', 'text', (col) => col.notNull())
+          .addColumn('at', 'bigint', (col) => col.notNull())
+          .addColumn('pool_hashrate', 'double precision')
+          .addColumn('network_share', 'double precision')
+          .addColumn('fee_percent', 'double precision')
+          .addColumn('miners', 'double precision')
+          .addColumn('blocks_24h', 'double precision')
+          // A stale pool repeats its last fetch time: recording it again is a no-op.
+          .addUniqueConstraint('pool_points_key', ['tag', 'source_id', 'pool_id', 'at'])
+          .execute();
+        await db.schema.createIndex('pool_points_tag_at').on('pool_points').columns(['tag', 'at']).execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('pool_points').execute();
       },
     },
   };

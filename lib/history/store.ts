@@ -26,6 +26,7 @@ import {
   type StoredPoint,
 } from './math';
 import { historyMigrations, type CoinPointsTable, type Database, type Dialect, type Resolution } from './schema';
+import { snapshotPoolPoints, type PoolPoint } from './pools';
 import { AVERAGE_WINDOWS, type Snapshot } from '@/lib/model/types';
 
 export type { Avg, HistoryPoint } from './math';
@@ -45,8 +46,13 @@ export type HistoryStore = {
   readonly health: HistoryHealth;
   /** Applies pending migrations; idempotent. Every other method runs it first if it has not succeeded yet. */
   migrate(): Promise<void>;
-  /** Records a live snapshot (one raw point per coin); returns the rows written. Embedded snapshots write nothing. */
+  /**
+   * Records a live snapshot (one raw point per coin, and one per freshly fetched pool); returns the
+   * coin rows written. Embedded snapshots write nothing.
+   */
   record(snapshot: Snapshot): Promise<number>;
+  /** A coin's pool points with from ≤ at ≤ to, oldest first. */
+  poolPoints(tag: string, range: { from: number; to: number }): Promise<PoolPoint[]>;
   /**
    * A coin's points with from ≤ at ≤ to, oldest first, raw and hourly, raw preferred within an
    * hour. `algorithm` picks one of several coins sharing a tag; by default the tag's latest recorded one.
@@ -212,6 +218,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
 
     async record(snapshot) {
       const points = snapshotPoints(snapshot);
+      const pools = snapshotPoolPoints(snapshot);
       if (points.length === 0) return 0;
       return health.track('record', async () => {
         await ready();
@@ -227,12 +234,47 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
               .executeTakeFirst();
             written += Number(result.numInsertedOrUpdatedRows ?? 0);
           }
+          for (let i = 0; i < pools.length; i += INSERT_CHUNK) {
+            await pause();
+            await trx
+              .insertInto('pool_points')
+              .values(pools.slice(i, i + INSERT_CHUNK).map(toPoolRow))
+              .onConflict((oc) => oc.columns(['tag', 'source_id', 'pool_id', 'at']).doNothing())
+              .execute();
+          }
           return written;
         });
       });
     },
 
     series: (tag, range) => rows(tag, range.from, range.to, range.algorithm),
+
+    poolPoints: (tag, range) =>
+      read('pool_points', async () => {
+        await ready();
+        await turn();
+        const found = await db
+          .selectFrom('pool_points')
+          .selectAll()
+          .where('tag', '=', tag)
+          .where('at', '>=', Math.floor(range.from))
+          .where('at', '<=', Math.floor(range.to))
+          .orderBy('at')
+          .orderBy('source_id')
+          .orderBy('pool_id')
+          .execute();
+        return found.map((row) => ({
+          tag: row.tag,
+          sourceId: row.source_id,
+          poolId: row.pool_id,
+          at: Number(row.at),
+          poolHashrate: row.pool_hashrate,
+          networkShare: row.network_share,
+          feePercent: row.fee_percent,
+          miners: row.miners,
+          blocks24h: row.blocks_24h,
+        }));
+      }),
 
     averages: (tag, now, algorithm) =>
       read('averages', async () => {
@@ -290,6 +332,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
       const now = Math.floor(at); // BIGINT comparisons in PostgreSQL need whole numbers
       await turn();
       const deleted = await db.deleteFrom('coin_points').where('at', '<', now - HOURLY_RETENTION_MS).executeTakeFirst();
+      await db.deleteFrom('pool_points').where('at', '<', now - HOURLY_RETENTION_MS).execute();
       // Only whole hours are folded, so an hour is never split between a raw and an hourly point.
       const rawCutoff = hourStart(now - RAW_RETENTION_MS);
       let downsampled = 0;
@@ -443,6 +486,20 @@ async function migrateToLatest(
     if (!quiet()) log('error', 'history_migration_failed', { dialect, error: message });
     throw new HistoryStoreError(`History migration failed: ${message}`);
   }
+}
+
+function toPoolRow(p: PoolPoint): Insertable<Database['pool_points']> {
+  return {
+    tag: p.tag,
+    source_id: p.sourceId,
+    pool_id: p.poolId,
+    at: Math.floor(p.at),
+    pool_hashrate: p.poolHashrate,
+    network_share: p.networkShare,
+    fee_percent: p.feePercent,
+    miners: p.miners,
+    blocks_24h: p.blocks24h,
+  };
 }
 
 function toRow(p: StoredPoint): Insertable<CoinPointsTable> {

@@ -88,12 +88,12 @@ describe.skipIf(!DATABASE_URL)(title, () => {
       expect(results.filter((r) => r.status === 'rejected'), JSON.stringify(roundLines)).toEqual([]);
 
       const { rows: migrations } = await withClient((c) => c.query(`select name from ${schema}.kysely_migration order by name`));
-      expect(migrations).toEqual([{ name: '001_create_coin_points' }]);
+      expect(migrations).toEqual([{ name: '001_create_coin_points' }, { name: '002_create_pool_points' }]);
       const { rows: tables } = await withClient((c) =>
         c.query(`select count(*)::int as n from information_schema.tables where table_schema = $1 and table_name = 'coin_points'`, [schema]),
       );
       expect(tables).toEqual([{ n: 1 }]);
-      expect(roundLines.filter((l) => l.event === 'history_migrated')).toMatchObject([{ level: 'info', dialect: 'postgres', applied: ['001_create_coin_points'] }]);
+      expect(roundLines.filter((l) => l.event === 'history_migrated')).toMatchObject([{ level: 'info', dialect: 'postgres', applied: ['001_create_coin_points', '002_create_pool_points'] }]);
       expect(roundLines.filter((l) => l.level !== 'info')).toEqual([]);
 
       // And they all work: one writes, another reads it.

@@ -149,7 +149,8 @@ for (const backend of backends) {
       await store.migrate();
       await store.migrate();
       await storeFor(options).migrate();
-      expect(await backend.migrationsApplied(options)).toBe(1);
+      // 001 (coin points) and 002 (pool points), each once.
+      expect(await backend.migrationsApplied(options)).toBe(2);
       // Logged once, by the instance that applied it.
       expect(info.mock.calls.filter(([line]) => String(line).includes('history_migrated'))).toHaveLength(1);
       info.mockRestore();

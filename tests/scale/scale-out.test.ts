@@ -157,8 +157,8 @@ describe.skipIf(!READY)(
 
     it('runs the history migration once although both instances started together', async () => {
       await eventually(async () => {
-        const { rows } = await db.query<{ name: string }>('select name from kysely_migration');
-        expect(rows.map((r) => r.name)).toEqual(['001_create_coin_points']);
+        const { rows } = await db.query<{ name: string }>('select name from kysely_migration order by name');
+        expect(rows.map((r) => r.name)).toEqual(['001_create_coin_points', '002_create_pool_points']);
       }, 10_000);
       expect(countEvents(a, 'history_migrated') + countEvents(b, 'history_migrated')).toBe(1);
     });
