@@ -389,7 +389,7 @@ export function createHistoryStore(options: HistoryStoreOptions): HistoryStore {
   };
 }
 
-function sqliteDialect(file: string): SqliteDialect {
+export function sqliteDialect(file: string): SqliteDialect {
   return new SqliteDialect({
     // Opened on first use, so a bad path surfaces as a failed (retried) write, not a crash at import.
     database: async () => {
@@ -403,7 +403,7 @@ function sqliteDialect(file: string): SqliteDialect {
   });
 }
 
-function createPool(connectionString: string, health: HistoryHealth): pg.Pool {
+export function createPool(connectionString: string, health: HistoryHealth): pg.Pool {
   // BIGINT (epoch ms, counts) as a JS number, not pg's default string: epoch ms fit 2^53 exactly.
   const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
     oid === pg.types.builtins.INT8 && format !== 'binary'

@@ -93,6 +93,22 @@ const envSchema = z.object({
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** The public origin, for absolute link-preview URLs (Open Graph needs them). */
   SITE_URL: url('http://localhost:3000'),
+  /** Alert channels the operator allows (lib/alerts): any of webhook, ntfy, telegram, email. */
+  ALERT_CHANNELS: z
+    .string()
+    .default('webhook,ntfy,telegram,email')
+    .transform((value) => value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.enum(['webhook', 'ntfy', 'telegram', 'email']))),
+  /** Let alert webhooks reach private and loopback addresses (an operator's own network). Off by default. */
+  ALERTS_ALLOW_PRIVATE: z.stringbool().default(false),
+  /** Abuse bounds: rules created per client per hour, rules per destination, deliveries per rule per day, rules in all. */
+  ALERT_RULES_PER_CLIENT_PER_HOUR: z.coerce.number().int().min(0).max(10_000).default(10),
+  ALERT_RULES_PER_DESTINATION: z.coerce.number().int().min(0).max(10_000).default(5),
+  ALERT_DELIVERIES_PER_RULE_PER_DAY: z.coerce.number().int().min(0).max(10_000).default(24),
+  ALERT_RULES_MAX: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
+  /** SMTP server for e-mail alerts (smtp://user:pass@host:port or smtps://…); unset: e-mail alerts are off. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3).max(254).default('minerank <alerts@localhost>'),
 }).refine((env) => !env.SOURCES.includes('hashrateno') || env.HASHRATENO_API_KEY, {
   path: ['HASHRATENO_API_KEY'],
   message: 'is required when SOURCES includes hashrateno',

@@ -91,3 +91,14 @@ export function chainCheckOptions(): { timeoutMs: number; allowPrivate: boolean;
   return { timeoutMs: env.UPSTREAM_TIMEOUT_MS, allowPrivate: env.ALLOW_PRIVATE_SOURCES, env: process.env };
 }
 
+
+/** The alert rules' store (lib/alerts/store.ts) and the settings its API enforces. */
+export function getAlerts() {
+  const { alerts, env } = services();
+  return { store: alerts, env };
+}
+
+/** The public origin (SITE_URL), for absolute links in feeds and alert messages. */
+export function getSiteUrl(): string {
+  return services().env.SITE_URL;
+}

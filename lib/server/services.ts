@@ -24,6 +24,9 @@ import { fetchCoinGeckoCoin, fetchCoinGeckoTickers } from '@/lib/sources/coingec
 import { fetchCoinPaprikaCoin } from '@/lib/sources/coinpaprika';
 import { fetchGitHubActivity } from '@/lib/sources/github';
 
+import { createAlertStore, type AlertStore } from '@/lib/alerts/store';
+import { subscribeAlerts } from './alerts';
+
 const KEY = Symbol.for('minerank.services');
 export type Registry = { shipped: RegistryEntry[]; user: RegistryEntry[] };
 export type Services = {
@@ -36,6 +39,8 @@ export type Services = {
   coinsSync: UserCoinsSync | null;
   /** The slow coin-health refresh (HEALTH_SOURCES); null when it is off. */
   health: HealthDataService | null;
+  /** Alert rules and their delivery log, in the history database (opened on first use). */
+  alerts: AlertStore;
 };
 type Holder = { [KEY]?: Services };
 
@@ -114,6 +119,7 @@ export function services(): Services {
       history,
       coinsSync: null,
       health: createHealthService(env, registry),
+      alerts: createAlertStore({ databaseUrl: env.DATABASE_URL ?? null, sqliteFile: env.HISTORY_FILE }),
       limiter: createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, redis, keyPrefix: env.REDIS_PREFIX }),
       snapshots: new SnapshotService({
         fetchers,
@@ -133,6 +139,8 @@ export function services(): Services {
     if (history) {
       const recorder = createHistoryRecorder(history);
       created.snapshots.onPublished((snapshot) => recorder.enqueue(snapshot));
+      // Then alerts: each refreshed snapshot against every rule, for the rule's rig.
+      subscribeAlerts((listener) => created.snapshots.onPublished(listener), { store: created.alerts, env, history });
     }
     if (redis) {
       created.coinsSync = createUserCoinsSync({

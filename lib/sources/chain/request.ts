@@ -201,3 +201,10 @@ export async function getText(url: string, opts: ChainRequestOptions): Promise<s
   if (!isOk(response.status)) throw httpError(response, prefix);
   return response.body;
 }
+
+/** POSTs `body` as JSON for its effect (a webhook): resolves on any 2xx whatever the body, else throws. */
+export async function postJsonForEffect(url: string, body: unknown, opts: ChainRequestOptions): Promise<number> {
+  const response = await send('POST', url, JSON.stringify(body), opts);
+  if (!isOk(response.status)) throw httpError(response, prefixOf(opts.source));
+  return response.status;
+}
