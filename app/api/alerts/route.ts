@@ -2,7 +2,8 @@
 // abuse bounds are settings: rules per client per hour, per destination, and in all.
 import { createAlertSchema } from '@/lib/alerts/rules';
 import { assertPublicHost, AddressRefusedError } from '@/lib/infra/net-guard';
-import { clientKey } from '@/lib/infra/rate-limit';
+import { limiterKey } from '@/lib/infra/client-address';
+import { clientOf } from '@/lib/server/operator';
 import { getAlerts } from '@/lib/server/queries';
 import { parseDashboardParams } from '@/lib/url/search-params';
 import { rateLimited } from '@/app/api/_lib/respond';
@@ -41,7 +42,7 @@ export async function POST(request: Request): Promise<Response> {
       return bad('destination.url', 'its host name does not resolve');
     }
   }
-  const client = clientKey(request);
+  const client = limiterKey(clientOf(request.headers));
   const now = Date.now();
   const counts = await store.counts(client, now - 3_600_000, destination);
   if (counts.byClient >= env.ALERT_RULES_PER_CLIENT_PER_HOUR) {
