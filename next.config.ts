@@ -1,6 +1,4 @@
-import path from 'node:path';
 import type { NextConfig } from 'next';
-import { PHASE_PRODUCTION_SERVER } from 'next/constants';
 
 // Next's bootstrap and recharts use inline scripts and styles, hence 'unsafe-inline' there;
 // everything else is same-origin only, and nothing may frame the app.
@@ -36,17 +34,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-// With REDIS_URL at `next start`, Next's own server cache (prerendered/ISR pages, route-handler and
-// fetch cache, tag revalidation) lives in Redis, shared by every instance (lib/next-cache-handler.cjs),
-// and no copy is kept in each process's memory. Not at build or in dev: those keep the file cache.
-// __dirname exists when Next transpiles this file to CommonJS (Node 20); cwd is the project otherwise.
-const projectDir = typeof __dirname === 'string' ? __dirname : process.cwd();
-
-export default function config(phase: string): NextConfig {
-  if (phase !== PHASE_PRODUCTION_SERVER || !process.env.REDIS_URL) return nextConfig;
-  return {
-    ...nextConfig,
-    cacheHandler: path.join(projectDir, 'lib', 'next-cache-handler.cjs'),
-    cacheMaxMemorySize: 0,
-  };
-}
+export default nextConfig;
