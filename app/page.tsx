@@ -3,6 +3,7 @@ import { Dashboard } from '@/components/dashboard';
 import { getHealthData, getSnapshotView } from '@/lib/server/queries';
 import { getSpotFeed } from '@/lib/server/spot';
 import { previewMetadata } from '@/lib/server/preview-metadata';
+import { rankingInputs } from '@/lib/ranking/inputs';
 import { parseDashboardParams } from '@/lib/url/search-params';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -12,15 +13,15 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return previewMetadata({ title: 'Which small coin should your rig mine?', path: '/', state });
 }
 
-// Rendered per request; `/` without a query is answered by proxy.ts's copy while it is fresh.
+// Rendered per request (the table for the URL's rig, for links, crawlers and no-JS); `/` without a
+// query is answered by proxy.ts's copy while it is fresh. Rig edits then re-rank in the browser.
 export default async function HomePage({ searchParams }: Props) {
-  const { state, errors } = parseDashboardParams(await searchParams);
+  // The spot feed depends on the URL (spot=): the rest of the state is read by the ranking island.
+  const { state } = parseDashboardParams(await searchParams);
   const [{ snapshot, servedAt }, spot, healthData] = await Promise.all([
     getSnapshotView(),
     getSpotFeed(state.spotZone),
     getHealthData(),
   ]);
-  return (
-    <Dashboard snapshot={snapshot} servedAt={servedAt} requested={state} errors={errors} spot={spot} healthData={healthData} />
-  );
+  return <Dashboard snapshot={snapshot} servedAt={servedAt} inputs={rankingInputs(snapshot, spot, healthData)} />;
 }

@@ -1,4 +1,3 @@
-import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { getAlgorithm } from '@/lib/mining/algorithms';
 import type { HistoryPoint } from '@/lib/history/math';
 import type { RigFigures } from '@/lib/mining/profit';
@@ -35,9 +34,7 @@ export function CoinHistory({
         </p>
       ) : (
         <>
-          <NuqsAdapter>
-            <RangeSwitch range={range} />
-          </NuqsAdapter>
+          <RangeSwitch range={range} />
           <p className="muted small">
             {points.length} recorded point{points.length === 1 ? '' : 's'} in this range; breaks in a line are times with
             no data.

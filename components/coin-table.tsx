@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { describeRisk, RISK_BADGES } from '@/lib/format/flags';
 import { getAlgorithm } from '@/lib/mining/algorithms';
 import { CURRENCY_LABEL, type Rates } from '@/lib/ranking/currency';
@@ -9,6 +8,7 @@ import { formatCompact, formatHashrate, formatSignificant, MISSING } from '@/lib
 import { formatMoney } from '@/lib/format/money';
 import { CoinFlags } from './coin-flags';
 import { ComboNote, OperatingPointNote } from './operating-point';
+import { ShallowLink } from './shallow-link';
 
 function SortHeader({ column, state }: { column: Column; state: DashboardState }) {
   const unit = column.unit(state);
@@ -23,11 +23,11 @@ function SortHeader({ column, state }: { column: Column; state: DashboardState }
       aria-sort={active ? (state.dir === 'asc' ? 'ascending' : 'descending') : undefined}
       scope="col"
     >
-      <Link href={hrefWith('/', state, { sort: column.sort, dir })} aria-current={active ? 'true' : undefined} scroll={false}>
+      <ShallowLink href={hrefWith('/', state, { sort: column.sort, dir })} aria-current={active ? 'true' : undefined}>
         {column.label}
         {active ? (state.dir === 'asc' ? ' ▲' : ' ▼') : ''}
         {unit && column.kind !== 'hashrate' && <span className="unit">{unit}</span>}
-      </Link>
+      </ShallowLink>
     </th>
   );
 }
@@ -117,7 +117,7 @@ function CompareCheckbox({ tag, selected }: { tag: string; selected: readonly st
 
 const ESTIMATE_COLUMNS = new Set(['coins', 'revenue', 'cost', 'profit', 'score']);
 
-/** The ranked coin table: server-rendered, sortable by links, so it works before any JS loads. */
+/** The ranked coin table: rendered on the server and re-ranked in the browser; sortable by links that work before any JS loads. */
 export function CoinTable({
   rows,
   state,

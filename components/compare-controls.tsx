@@ -1,18 +1,16 @@
 'use client';
 
 import Link from 'next/link';
-import { useQueryStates } from 'nuqs';
 import { useEffect, useRef } from 'react';
-import { dashboardParsers, hrefWith, MAX_COMPARE_COINS, type DashboardState } from '@/lib/url/search-params';
-
-const COINS = { coins: dashboardParsers.coins };
+import { hrefWith, MAX_COMPARE_COINS, type DashboardState } from '@/lib/url/search-params';
+import { useDashboardParams } from './url-state';
 
 /**
  * "Compare N coins" with the current rig, once at least two are picked. The link is built here
  * from the picked coins, so it is right even before the server has re-rendered the page.
  */
 export function CompareBar({ state }: { state: DashboardState }) {
-  const [{ coins }, setParams] = useQueryStates(COINS, { shallow: false, history: 'replace', scroll: false });
+  const [{ coins }, setParams] = useDashboardParams();
   const selected = coins ?? [];
   const selectedRef = useRef(selected);
   useEffect(() => {

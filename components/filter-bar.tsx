@@ -1,15 +1,16 @@
 'use client';
 
-import { debounce, useQueryStates } from 'nuqs';
-import { useState, useTransition } from 'react';
-import { dashboardParsers, DEVICE_SLUGS } from '@/lib/url/search-params';
+import { DEVICE_SLUGS } from '@/lib/url/search-params';
+import { useDashboardParams } from './url-state';
+import { useDrafts } from './url-drafts';
 
-/** Filters by algorithm, device class and name; each choice is written to the URL. */
+/** Filters by algorithm, device class and name; each choice is written to the URL (shallow: the browser re-ranks). */
 export function FilterBar({
   algorithms,
   algorithm,
   device,
   query,
+  sellableOnly,
   shown,
   total,
 }: {
@@ -17,17 +18,13 @@ export function FilterBar({
   algorithm: string | null;
   device: string | null;
   query: string | null;
+  sellableOnly: boolean;
   shown: number;
   total: number;
 }) {
-  const [pending, startTransition] = useTransition();
-  const [text, setText] = useState(query ?? '');
-  const [params, setParams] = useQueryStates(dashboardParsers, {
-    shallow: false,
-    history: 'replace',
-    scroll: false,
-    startTransition,
-  });
+  const [, setParams] = useDashboardParams();
+  const { shown: shownText, type } = useDrafts();
+  const text = shownText('q', query ?? '');
 
   return (
     <div className="toolbar" role="search" aria-label="Filter coins">
@@ -67,21 +64,21 @@ export function FilterBar({
         value={text}
         maxLength={64}
         onChange={(e) => {
-          setText(e.target.value);
-          void setParams({ q: e.target.value.trim() || null }, { limitUrlUpdates: debounce(300) });
+          const q = e.target.value.trim() || null;
+          type('q', e.target.value, q ?? '');
+          void setParams({ q });
         }}
       />
       <label className="small">
         <input
           type="checkbox"
-          // The URL's value, updated at once on click (the server's re-render follows).
-          checked={params.sellable === true}
+          checked={sellableOnly}
           onChange={(e) => void setParams({ sellable: e.target.checked ? true : null })}
         />{' '}
         Hide coins I could not sell
       </label>
       <span className="muted small" aria-live="polite">
-        {shown} of {total} coins{pending ? ' · updating…' : ''}
+        {shown} of {total} coins
       </span>
     </div>
   );

@@ -1,11 +1,11 @@
 // Words a row's operating points: "Radeon VII at max: 268 MH/s, 183 W". Data carries the codes
 // (stock, efficient, max, pl-70); the wording lives here.
-import Link from 'next/link';
 import { getAlgorithm } from '@/lib/mining/algorithms';
 import { formatHashrate } from '@/lib/format/units';
 import type { DeviceChoice } from '@/lib/tuning/rig';
 import type { Combo } from '@/lib/ranking/combos';
 import { hrefWith, type DashboardState } from '@/lib/url/search-params';
+import { ShallowLink } from './shallow-link';
 
 const WORDS: Record<string, string> = { stock: 'stock', efficient: 'efficient', max: 'max' };
 
@@ -47,15 +47,14 @@ export function TuneSwitch({ state }: { state: DashboardState }) {
     <div className="chips" role="group" aria-label="Operating points" data-testid="tune-switch">
       <span className="muted small">operating point</span>
       {(['best', 'stock'] as const).map((mode) => (
-        <Link
+        <ShallowLink
           key={mode}
           className="chip"
-          href={hrefWith('/', { ...state, coins: [] }, { tune: mode })}
+          href={hrefWith('/', state, { tune: mode })}
           aria-current={state.tune === mode ? 'true' : undefined}
-          scroll={false}
         >
           {mode === 'best' ? 'best per coin' : 'stock'}
-        </Link>
+        </ShallowLink>
       ))}
     </div>
   );

@@ -1,10 +1,9 @@
 'use client';
 
-import { debounce, useQueryStates } from 'nuqs';
+import { debounce } from 'nuqs';
 import { useId, useState, useTransition } from 'react';
-import { dashboardParsers, HORIZONS, parseGrowth, parseHardwareCost } from '@/lib/url/search-params';
-
-const PARAMS = { growth: dashboardParsers.growth, days: dashboardParsers.days, hw: dashboardParsers.hw };
+import { HORIZONS, parseGrowth, parseHardwareCost } from '@/lib/url/search-params';
+import { useDashboardParams } from './url-state';
 
 /** Difficulty growth, horizon and hardware cost for the coin page's projection, in the URL. */
 export function ProjectionControls({
@@ -18,13 +17,8 @@ export function ProjectionControls({
 }) {
   const id = useId();
   const [pending, startTransition] = useTransition();
-  const [, setParams] = useQueryStates(PARAMS, {
-    shallow: false,
-    history: 'replace',
-    scroll: false,
-    startTransition,
-    limitUrlUpdates: debounce(400),
-  });
+  // The projection is computed on the server: these writes ask it again (debounced while typing).
+  const [, setParams] = useDashboardParams({ shallow: false, startTransition, limitUrlUpdates: debounce(400) });
   const [growth, setGrowth] = useState(String(growthPercentPerMonth));
   const [hardware, setHardware] = useState(hardwareCostUsd === null ? '' : String(hardwareCostUsd));
   const growthCheck = parseGrowth(growth);

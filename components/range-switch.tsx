@@ -1,16 +1,14 @@
 'use client';
 
-import { useQueryStates } from 'nuqs';
 import { useTransition } from 'react';
-import { dashboardParsers } from '@/lib/url/search-params';
+import { useDashboardParams } from './url-state';
 import { HISTORY_RANGES, type HistoryRange } from '@/lib/mining/time';
-
-const RANGE = { range: dashboardParsers.range };
 
 /** 24 h / 7 d / 30 d / all for the coin page's history charts, in the URL. */
 export function RangeSwitch({ range }: { range: HistoryRange }) {
   const [pending, startTransition] = useTransition();
-  const [, setParams] = useQueryStates(RANGE, { shallow: false, history: 'replace', scroll: false, startTransition });
+  // History is read on the server: a range change asks it again.
+  const [, setParams] = useDashboardParams({ shallow: false, startTransition });
   return (
     <div className="chips" role="group" aria-label="History range">
       {HISTORY_RANGES.map((r) => (

@@ -1,11 +1,9 @@
 'use client';
 
-import { debounce, useQueryStates } from 'nuqs';
-import { useEffect, useId, useMemo, useState, useTransition } from 'react';
+import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { ALGORITHMS, getAlgorithm } from '@/lib/mining/algorithms';
 import { getDevice, MAX_DEVICE_COUNT, searchDevices, type RigDevice } from '@/lib/hardware/catalog';
 import {
-  dashboardParsers,
   DEFAULT_KWH_USD,
   DEFAULT_POOL_FEE_PERCENT,
   hashrateKey,
@@ -13,159 +11,89 @@ import {
   parseKwh,
   parseWatts,
   wattsKey,
+  type DashboardState,
 } from '@/lib/url/search-params';
 import { formatHashrate, parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from '@/lib/format/units';
 import { TariffFields } from '@/components/tariff-fields';
-import type { TariffSettings } from '@/lib/electricity/tariff';
+import { tariffOf } from '@/lib/electricity/tariff';
+import { useDashboardParams } from './url-state';
+import { useDrafts } from './url-drafts';
 
-type Override = { slug: string; hashrate: string; watts: string };
-
+const noSubscription = () => () => {};
 const checkHashrate = (text: string) => (text.trim() === '' ? null : parseHashrate(text));
 const checkWatts = (text: string) => (text.trim() === '' ? null : parseWatts(text));
 const checkCount = (text: string) =>
   parseDecimal(text, { min: 1, max: MAX_DEVICE_COUNT, label: 'the number of devices', unit: '' });
 
-type RigFormProps = Parameters<typeof RigFormFields>[0];
-
-/** How long after a back/forward new props still count as that move's. */
-const HISTORY_SETTLE_MS = 2000;
-
-/**
- * The form keeps what is typed in local state, so a server re-render after its own URL write never
- * resets a field mid-edit. Back and forward are different: they bring an older rig from the URL,
- * so the first new props after a history move remount the fields from the URL.
- */
-export function RigForm(props: RigFormProps) {
-  const propsKey = JSON.stringify([
-    props.devices,
-    props.hashrates,
-    props.powerWatts,
-    props.electricityUsdPerKwh,
-    props.poolFeePercent,
-  ]);
-  const [seenKey, setSeenKey] = useState(propsKey);
-  const [historyMoved, setHistoryMoved] = useState(false);
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    // A back/forward that changes the rig brings new props right away (from the router's cache
-    // or one server render); one that changes only the sort or a filter brings none, and after a
-    // moment a props change is the form's own edit again, which must not reset the fields.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onPopState = () => {
-      setHistoryMoved(true);
-      clearTimeout(timer);
-      timer = setTimeout(() => setHistoryMoved(false), HISTORY_SETTLE_MS);
-    };
-    window.addEventListener('popstate', onPopState);
-    return () => {
-      clearTimeout(timer);
-      window.removeEventListener('popstate', onPopState);
-    };
-  }, []);
-  if (propsKey !== seenKey) {
-    setSeenKey(propsKey);
-    if (historyMoved) {
-      setHistoryMoved(false);
-      setGeneration((g) => g + 1);
-    }
-  }
-  return <RigFormFields key={generation} {...props} />;
-}
-
 /**
  * The rig: catalog devices with counts, summed per algorithm, and hand-entered figures that
- * replace a sum (or add an algorithm no device covers). Every valid edit is written to the
- * URL (debounced), which re-renders the server table; an invalid field shows its message and
- * leaves the URL, and so the table, as it was.
+ * replace a sum (or add an algorithm no device covers). Every field shows the URL's value unless
+ * something has been typed for it since (a draft); a valid edit is written to the URL at once
+ * (shallow: the browser re-ranks), an invalid one shows its message by the field and leaves the
+ * URL, and so the ranking, as it was. Back and forward bring the URL's rig, and so the fields, back.
  */
-function RigFormFields({
-  devices: initialDevices,
+export function RigForm({
+  state,
+  devices,
   deviceSums,
-  hashrates,
-  powerWatts,
-  electricityUsdPerKwh,
-  poolFeePercent,
   isDefaultRig,
-  tariff,
 }: {
-  devices: RigDevice[];
-  /** Hashrate and watts per algorithm summed over the devices (server-computed). */
+  state: DashboardState;
+  /** The rig's devices (the example rig when the URL names none). */
+  devices: readonly RigDevice[];
+  /** Hashrate and watts per algorithm summed over the devices. */
   deviceSums: Record<string, { hashrate: number; watts: number | null }>;
-  /** Hand-entered figures from the URL. */
-  hashrates: Record<string, number>;
-  powerWatts: Record<string, number>;
-  electricityUsdPerKwh: number;
-  poolFeePercent: number;
   isDefaultRig: boolean;
-  /** Electricity as billed (tou, spot, fixed, overhead, heat, hours): components/tariff-fields.tsx. */
-  tariff?: TariffSettings;
 }) {
   const formId = useId();
-  const [pending, startTransition] = useTransition();
-  const [, setParams] = useQueryStates(dashboardParsers, {
-    shallow: false,
-    history: 'replace',
-    scroll: false,
-    startTransition,
-    limitUrlUpdates: debounce(400),
-  });
-
-  const [devices, setDevices] = useState(() => initialDevices.map((d) => ({ id: d.id, count: String(d.count) })));
-  const [overrides, setOverrides] = useState<Override[]>(() =>
-    [...new Set([...Object.keys(hashrates), ...Object.keys(powerWatts)])].map((slug) => ({
-      slug,
-      hashrate: hashrates[slug] === undefined ? '' : serializeHashrate(hashrates[slug]),
-      watts: powerWatts[slug] === undefined ? '' : String(powerWatts[slug]),
-    })),
-  );
-  const [kwh, setKwh] = useState(String(electricityUsdPerKwh));
-  const [fee, setFee] = useState(String(poolFeePercent));
+  // False on the server and while hydrating, then true: tests and scripts wait for it before typing.
+  const live = useSyncExternalStore(noSubscription, () => true, () => false);
+  const [, setParams] = useDashboardParams();
+  const { shown, type } = useDrafts();
   const [search, setSearch] = useState('');
+  // Algorithms added by hand that have no figure in the URL yet.
+  const [added, setAdded] = useState<string[]>([]);
   const matches = useMemo(() => (search.trim() ? searchDevices(search, 8) : []), [search]);
 
-  function pushDevices(next: typeof devices) {
-    const valid: RigDevice[] = [];
-    for (const d of next) {
-      const count = checkCount(d.count);
-      if (!count.success || !Number.isInteger(count.data)) return; // keep the URL until it is valid
-      valid.push({ id: d.id, count: count.data });
+  const countText = (id: string) => shown(`dev.${id}`, String(devices.find((d) => d.id === id)?.count ?? ''));
+
+  function writeDevices(next: readonly RigDevice[]) {
+    void setParams({ dev: next.length > 0 ? [...next] : null });
+  }
+
+  function changeCount(id: string, text: string) {
+    const current = devices.find((d) => d.id === id);
+    const check = checkCount(text);
+    if (!check.success || !Number.isInteger(check.data)) {
+      type(`dev.${id}`, text, String(current?.count ?? ''));
+      return; // the URL keeps its last good rig
     }
-    void setParams({ dev: valid.length > 0 ? valid : null });
+    type(`dev.${id}`, text, String(check.data));
+    writeDevices(devices.map((d) => (d.id === id ? { id, count: check.data } : d)));
   }
 
-  function changeDevices(next: typeof devices) {
-    setDevices(next);
-    pushDevices(next);
-  }
+  const urlText = (kind: 'hr' | 'w', slug: string) => {
+    const value = kind === 'hr' ? state.hashrates[slug] : state.powerWatts[slug];
+    return value === undefined ? '' : kind === 'hr' ? serializeHashrate(value) : String(value);
+  };
 
-  function pushOverrides(next: Override[]) {
-    const update: Record<string, number | null> = {};
-    for (const algo of ALGORITHMS) {
-      update[hashrateKey(algo.slug)] = null;
-      update[wattsKey(algo.slug)] = null;
+  function changeFigure(kind: 'hr' | 'w', slug: string, text: string) {
+    const key = kind === 'hr' ? hashrateKey(slug) : wattsKey(slug);
+    const check = kind === 'hr' ? checkHashrate(text) : checkWatts(text);
+    if (check !== null && !check.success) {
+      type(key, text, urlText(kind, slug));
+      return;
     }
-    for (const row of next) {
-      const hr = checkHashrate(row.hashrate);
-      const w = checkWatts(row.watts);
-      // An invalid field is not written: the URL keeps its last good value.
-      if (hr !== null && !hr.success) delete update[hashrateKey(row.slug)];
-      else update[hashrateKey(row.slug)] = hr?.data ?? null;
-      if (w !== null && !w.success) delete update[wattsKey(row.slug)];
-      else update[wattsKey(row.slug)] = w?.data ?? null;
-    }
-    void setParams(update);
+    const value = check?.data ?? null;
+    type(key, text, value === null ? '' : kind === 'hr' ? serializeHashrate(value) : String(value));
+    void setParams({ [key]: value });
   }
 
-  function changeOverride(slug: string, patch: Partial<Override>) {
-    const exists = overrides.some((o) => o.slug === slug);
-    const next = exists
-      ? overrides.map((o) => (o.slug === slug ? { ...o, ...patch } : o))
-      : [...overrides, { slug, hashrate: '', watts: '', ...patch }];
-    setOverrides(next);
-    pushOverrides(next);
-  }
-
-  const algorithmSlugs = [...new Set([...Object.keys(deviceSums), ...overrides.map((o) => o.slug)])];
+  const algorithmSlugs = [
+    ...new Set([...Object.keys(deviceSums), ...Object.keys(state.hashrates), ...Object.keys(state.powerWatts), ...added]),
+  ];
+  const kwh = shown('kwh', String(state.electricityUsdPerKwh));
+  const fee = shown('fee', String(state.poolFeePercent));
   const addable = ALGORITHMS.filter((a) => !algorithmSlugs.includes(a.slug));
 
   return (
@@ -174,14 +102,14 @@ function RigFormFields({
         Your rig{' '}
         <span className="muted small">
           {isDefaultRig ? '— an example to start from: add your devices or type your own figures' : ''}
-          {pending ? ' · updating…' : ''}
         </span>
       </h2>
-      <form onSubmit={(e) => e.preventDefault()} data-testid="rig-form">
+      <form onSubmit={(e) => e.preventDefault()} data-testid="rig-form" data-live={live ? '' : undefined}>
         <div className="device-list" data-testid="device-list">
-          {devices.map((d, index) => {
+          {devices.map((d) => {
             const device = getDevice(d.id);
-            const count = checkCount(d.count);
+            const text = countText(d.id);
+            const count = checkCount(text);
             const countOk = count.success && Number.isInteger(count.data);
             return (
               <div key={d.id} className="device-row">
@@ -198,16 +126,16 @@ function RigFormFields({
                   id={`${formId}-count-${d.id}`}
                   className="count-input"
                   inputMode="numeric"
-                  value={d.count}
+                  value={text}
                   aria-invalid={!countOk}
                   aria-describedby={`${formId}-count-${d.id}-msg`}
-                  onChange={(e) => changeDevices(devices.map((x, i) => (i === index ? { ...x, count: e.target.value } : x)))}
+                  onChange={(e) => changeCount(d.id, e.target.value)}
                 />
                 <button
                   type="button"
                   className="icon-button"
                   aria-label={`Remove ${device?.name ?? d.id}`}
-                  onClick={() => changeDevices(devices.filter((_, i) => i !== index))}
+                  onClick={() => writeDevices(devices.filter((x) => x.id !== d.id))}
                 >
                   ×
                 </button>
@@ -239,10 +167,10 @@ function RigFormFields({
                       onClick={() => {
                         setSearch('');
                         const existing = devices.find((d) => d.id === device.id);
-                        changeDevices(
+                        writeDevices(
                           existing
-                            ? devices.map((d) => (d.id === device.id ? { ...d, count: String(Number(d.count) + 1) } : d))
-                            : [...devices, { id: device.id, count: '1' }],
+                            ? devices.map((d) => (d.id === device.id ? { ...d, count: Math.min(d.count + 1, MAX_DEVICE_COUNT) } : d))
+                            : [...devices, { id: device.id, count: 1 }],
                         );
                       }}
                     >
@@ -255,7 +183,10 @@ function RigFormFields({
           </div>
         </div>
 
-        <details className="per-algorithm" open={overrides.length > 0 || algorithmSlugs.length <= 4}>
+        <details
+          className="per-algorithm"
+          open={Object.keys(state.hashrates).length + Object.keys(state.powerWatts).length + added.length > 0 || algorithmSlugs.length <= 4}
+        >
           <summary>
             Per algorithm ({algorithmSlugs.length}){' '}
             <span className="muted small">— sums of your devices; type a figure to replace one</span>
@@ -266,7 +197,7 @@ function RigFormFields({
             const name = algo?.name ?? slug;
             const unit = algo?.unit ?? 'H/s';
             const sum = deviceSums[slug];
-            const own = overrides.find((o) => o.slug === slug) ?? { slug, hashrate: '', watts: '' };
+            const own = { hashrate: shown(hashrateKey(slug), urlText('hr', slug)), watts: shown(wattsKey(slug), urlText('w', slug)) };
             return (
               <fieldset key={slug} className="rig-row" style={{ margin: 0 }}>
                 <h3>
@@ -279,7 +210,7 @@ function RigFormFields({
                   placeholder={sum ? formatHashrate(sum.hashrate, unit) : `e.g. 30M (${unit})`}
                   check={checkHashrate(own.hashrate)}
                   hint={own.hashrate.trim() === '' ? (sum ? 'from your devices' : `Enter ${unit}, e.g. 30M`) : unit}
-                  onChange={(text) => changeOverride(slug, { hashrate: text })}
+                  onChange={(text) => changeFigure('hr', slug, text)}
                 />
                 <ValidatedField
                   id={`${formId}-w-${slug}`}
@@ -288,7 +219,7 @@ function RigFormFields({
                   placeholder={sum?.watts != null ? `${sum.watts} W` : 'watts at the wall'}
                   check={checkWatts(own.watts)}
                   hint={own.watts.trim() === '' ? (sum?.watts != null ? 'from your devices' : 'no power cost') : 'W at the wall'}
-                  onChange={(text) => changeOverride(slug, { watts: text })}
+                  onChange={(text) => changeFigure('w', slug, text)}
                 />
               </fieldset>
             );
@@ -302,7 +233,7 @@ function RigFormFields({
               id={`${formId}-add`}
               value=""
               onChange={(e) => {
-                if (e.target.value) setOverrides([...overrides, { slug: e.target.value, hashrate: '', watts: '' }]);
+                if (e.target.value) setAdded([...added, e.target.value]);
               }}
             >
               <option value="">Choose…</option>
@@ -320,8 +251,8 @@ function RigFormFields({
             check={parseKwh(kwh)}
             hint="USD per kWh"
             onChange={(text) => {
-              setKwh(text);
               const check = parseKwh(text);
+              type('kwh', text, check.success ? String(check.data) : String(state.electricityUsdPerKwh));
               if (check.success) void setParams({ kwh: check.data === DEFAULT_KWH_USD ? null : check.data });
             }}
           />
@@ -332,13 +263,13 @@ function RigFormFields({
             check={parseFee(fee)}
             hint="percent of rewards"
             onChange={(text) => {
-              setFee(text);
               const check = parseFee(text);
+              type('fee', text, check.success ? String(check.data) : String(state.poolFeePercent));
               if (check.success) void setParams({ fee: check.data === DEFAULT_POOL_FEE_PERCENT ? null : check.data });
             }}
           />
         </div>
-        {tariff && <TariffFields formId={formId} tariff={tariff} />}
+        <TariffFields formId={formId} tariff={tariffOf(state)} />
       </form>
     </section>
   );

@@ -2,9 +2,7 @@
 
 // The electricity as it is billed, in the rig form: a time-of-use schedule or a spot feed, the
 // costs beyond the meter, and whether the rig runs in hours that lose money. Each valid edit is
-// written to the URL (debounced, like the rest of the form); an invalid one shows its message.
-import { debounce, useQueryStates } from 'nuqs';
-import { useState, useTransition } from 'react';
+// written to the URL (shallow, like the rest of the form); an invalid one shows its message.
 import type { ParseResult } from '@/lib/format/units';
 import {
   parseFixed,
@@ -18,25 +16,30 @@ import {
   serializeTou,
 } from '@/lib/electricity/params';
 import { SPOT_ZONES } from '@/lib/electricity/spot-zones';
-import type { TariffSettings } from '@/lib/electricity/tariff';
-import { dashboardParsers } from '@/lib/url/search-params';
+import { DEFAULT_TARIFF, type TariffSettings } from '@/lib/electricity/tariff';
+import { useDashboardParams } from './url-state';
+import { useDrafts } from './url-drafts';
 
 type Param = 'tou' | 'tz' | 'markup' | 'vat' | 'fixed' | 'overhead' | 'heat';
+const FIELD_OF = {
+  tou: 'tou',
+  tz: 'timeZone',
+  markup: 'markupUsdPerKwh',
+  vat: 'vatPercent',
+  fixed: 'fixedUsdPerDay',
+  overhead: 'overheadPercent',
+  heat: 'heatUsdPerKwh',
+} as const satisfies Record<Param, keyof TariffSettings>;
 
 const orNull = <T,>(text: string, parse: (t: string) => ParseResult<T>): ParseResult<T | null> =>
   text.trim() === '' ? { success: true, data: null } : parse(text);
 
-export function TariffFields({ formId, tariff }: { formId: string; tariff: TariffSettings }) {
-  const [, startTransition] = useTransition();
-  const [, setParams] = useQueryStates(dashboardParsers, {
-    shallow: false,
-    history: 'replace',
-    scroll: false,
-    startTransition,
-    limitUrlUpdates: debounce(400),
-  });
+const PARSERS = { tou: parseTou, tz: parseTimeZone, markup: parseMarkup, vat: parseVat, fixed: parseFixed, overhead: parseOverhead, heat: parseHeat };
+
+/** The URL's value of each field as text (blank for the defaults). */
+function urlTexts(tariff: TariffSettings): Record<Param, string> {
   const zero = (x: number) => (x === 0 ? '' : String(x));
-  const [text, setText] = useState<Record<Param, string>>({
+  return {
     tou: tariff.tou ? serializeTou(tariff.tou) : '',
     tz: tariff.timeZone ?? '',
     markup: zero(tariff.markupUsdPerKwh),
@@ -44,7 +47,16 @@ export function TariffFields({ formId, tariff }: { formId: string; tariff: Tarif
     fixed: zero(tariff.fixedUsdPerDay),
     overhead: zero(tariff.overheadPercent),
     heat: zero(tariff.heatUsdPerKwh),
-  });
+  };
+}
+
+export function TariffFields({ formId, tariff }: { formId: string; tariff: TariffSettings }) {
+  const [, setParams] = useDashboardParams();
+  const { shown, type } = useDrafts();
+  const fromUrl = urlTexts(tariff);
+  const text = Object.fromEntries(
+    (Object.keys(fromUrl) as Param[]).map((param) => [param, shown(`tariff.${param}`, fromUrl[param])]),
+  ) as Record<Param, string>;
   const checks = {
     tou: orNull(text.tou, parseTou),
     tz: orNull(text.tz, parseTimeZone),
@@ -56,11 +68,15 @@ export function TariffFields({ formId, tariff }: { formId: string; tariff: Tarif
   };
 
   function change(param: Param, value: string) {
-    setText((t) => ({ ...t, [param]: value }));
-    const parsers = { tou: parseTou, tz: parseTimeZone, markup: parseMarkup, vat: parseVat, fixed: parseFixed, overhead: parseOverhead, heat: parseHeat };
-    const check = orNull(value, parsers[param] as (t: string) => ParseResult<unknown>);
+    const check = orNull(value, PARSERS[param] as (t: string) => ParseResult<unknown>);
     // 0 and blank are the defaults: left out of the URL. An invalid value is not written.
-    if (check.success) void setParams({ [param]: check.data === 0 ? null : check.data } as never);
+    if (!check.success) {
+      type(`tariff.${param}`, value, fromUrl[param]);
+      return;
+    }
+    const next = check.data === 0 ? null : check.data;
+    type(`tariff.${param}`, value, urlTexts({ ...tariff, ...{ [FIELD_OF[param]]: next ?? DEFAULT_TARIFF[FIELD_OF[param]] } })[param]);
+    void setParams({ [param]: next } as never);
   }
 
   const field = (param: Param, label: string, hint: string, placeholder: string) => {
@@ -103,7 +119,8 @@ export function TariffFields({ formId, tariff }: { formId: string; tariff: Tarif
             value={tariff.spotZone ?? ''}
             onChange={(e) => {
               const check = orNull(e.target.value, parseSpotZone);
-              if (check.success) void setParams({ spot: check.data });
+              // The page fetches the zone's prices: this one write asks the server again.
+              if (check.success) void setParams({ spot: check.data }, { shallow: false });
             }}
             data-testid="tariff-spot"
           >

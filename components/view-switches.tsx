@@ -1,12 +1,9 @@
 'use client';
 
-import { useQueryStates } from 'nuqs';
-import { useTransition } from 'react';
 import { BASES, BASIS_LABEL, DEFAULT_BASIS, type Basis } from '@/lib/mining/basis';
 import { CURRENCY_LABEL } from '@/lib/ranking/currency';
-import { CURRENCIES, dashboardParsers, PERIODS, type CurrencySlug, type PeriodSlug } from '@/lib/url/search-params';
-
-const VIEW = { per: dashboardParsers.per, cur: dashboardParsers.cur, basis: dashboardParsers.basis };
+import { CURRENCIES, PERIODS, type CurrencySlug, type PeriodSlug } from '@/lib/url/search-params';
+import { useDashboardParams } from './url-state';
 
 /** Period and currency of every money figure; a currency without a rate is shown disabled. */
 export function ViewSwitches({
@@ -20,8 +17,7 @@ export function ViewSwitches({
   basis: Basis;
   unavailable: Partial<Record<CurrencySlug, string>>;
 }) {
-  const [pending, startTransition] = useTransition();
-  const [, setParams] = useQueryStates(VIEW, { shallow: false, history: 'replace', scroll: false, startTransition });
+  const [, setParams] = useDashboardParams();
   return (
     <div className="toolbar" aria-label="Period and currency">
       <div className="chips" role="group" aria-label="Period">
@@ -71,7 +67,6 @@ export function ViewSwitches({
           </button>
         ))}
       </div>
-      {pending && <span className="muted small">updating…</span>}
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import { LazyProfitElectricityChart, LazyProjectionChart } from '@/components/charts/lazy';
 import { ProjectionControls } from '@/components/projection-controls';
-import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { formatSignificant, formatUsd } from '@/lib/format/units';
 import { profitAgainstElectricity } from '@/lib/mining/projection';
 import type { CoinView } from '@/lib/ranking/coin-view';
@@ -12,8 +11,7 @@ export function ProjectionPanel({ view, state, asOf }: { view: CoinView; state: 
   const revenue = row.estimate?.revenueUsdPerDay;
   if (revenue == null) return null;
   return (
-    <NuqsAdapter>
-      <section className="panel" aria-labelledby="projection-title">
+    <section className="panel" aria-labelledby="projection-title">
         <h2 id="projection-title">Projections</h2>
         <div className="cols">
           <figure className="chart-panel">
@@ -66,6 +64,5 @@ export function ProjectionPanel({ view, state, asOf }: { view: CoinView; state: 
           hardwareCostUsd={state.hardwareCostUsd}
         />
       </section>
-    </NuqsAdapter>
   );
 }

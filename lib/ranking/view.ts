@@ -11,7 +11,7 @@ import { largestPoolShares, rowHealth, type RowHealth } from './row-health';
 import type { CoinHealthData } from '@/lib/health/data';
 import { effectiveWeights, weightsActive, type RiskWeights } from '@/lib/health/score';
 import { CURRENCIES, type CurrencySlug, type DashboardState, type ParamError } from '@/lib/url/search-params';
-import type { Snapshot } from '@/lib/model/types';
+import type { RankingSnapshot } from './inputs';
 
 export type ViewRow = RankedRow & { risk: RowRisk; health: RowHealth };
 
@@ -30,7 +30,7 @@ export type DashboardView = {
   notes: ParamError[];
 };
 
-export function ratesOf(snapshot: Snapshot): Rates {
+export function ratesOf(snapshot: Pick<RankingSnapshot, 'btcUsd' | 'eurPerUsd'>): Rates {
   return { btcUsd: snapshot.btcUsd, eurPerUsd: snapshot.eurPerUsd };
 }
 
@@ -38,7 +38,7 @@ export function ratesOf(snapshot: Snapshot): Rates {
  * The day a tariff prices is the data's own (snapshot.asOf in the tariff's zone), never the clock's;
  * EUR feeds convert at the snapshot's BTC/USD ÷ BTC/EUR (1 ÷ eurPerUsd), GBP feeds at BTC/USD ÷ BTC/GBP.
  */
-export function electricityContext(snapshot: Snapshot, spot: SpotFeed | null = null): ElectricityContext {
+export function electricityContext(snapshot: Pick<RankingSnapshot, 'asOf' | 'eurPerUsd'>, spot: SpotFeed | null = null): ElectricityContext {
   const eurPerUsd = snapshot.eurPerUsd;
   return {
     asOfMs: Date.parse(snapshot.asOf),
@@ -53,7 +53,7 @@ export function electricityContext(snapshot: Snapshot, spot: SpotFeed | null = n
 const NO_HEALTH_DATA: ReadonlyMap<string, CoinHealthData> = new Map();
 
 export function buildView(
-  snapshot: Snapshot,
+  snapshot: RankingSnapshot,
   requested: DashboardState,
   spot: SpotFeed | null = null,
   healthData: ReadonlyMap<string, CoinHealthData> = NO_HEALTH_DATA,

@@ -5,7 +5,7 @@ import { createParser, createSerializer, type inferParserType, type SingleParser
 import { ALGORITHMS, ALGORITHM_SLUGS, DEVICE_CLASSES, type DeviceClass } from '@/lib/mining/algorithms';
 import { BASES, DEFAULT_BASIS, type Basis } from '@/lib/mining/basis';
 import { HISTORY_RANGES, type HistoryRange } from '@/lib/mining/time';
-import { getDevice, parseDeviceList, serializeDeviceList, type RigDevice } from '@/lib/hardware/catalog';
+import { DEVICES, getDevice, parseDeviceList, serializeDeviceList, type RigDevice } from '@/lib/hardware/catalog';
 import { MAX_POWER_LIMIT_PERCENT, MIN_POWER_LIMIT_PERCENT } from '@/lib/tuning/curve';
 import { DEFAULT_TUNE, TUNE_MODES, type TuneMode } from '@/lib/tuning/rig';
 import { parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from '@/lib/format/units';
@@ -281,7 +281,13 @@ type ScalarParsers = {
   [P in Param]: SingleParserBuilder<NonNullable<DashboardState[(typeof FIELDS)[P]['key']]>>;
 };
 
-/** nuqs parsers for every param (client components write the URL with these). */
+const powerLimitParser = createParser({ parse: fromResult(parsePowerLimit), serialize: String });
+
+/**
+ * nuqs parsers for every param (client components write the URL with these, and the browser's
+ * ranking reads its state through them): the static params, then the keyed families
+ * (`hr.<algorithm>`, `w.<algorithm>`, `pl.<device>`), whose keys are known in advance.
+ */
 export const dashboardParsers = {
   ...(Object.fromEntries(
     ALGORITHMS.flatMap((algo) => [
@@ -290,8 +296,10 @@ export const dashboardParsers = {
     ]),
   ) as Record<`hr.${string}` | `w.${string}`, typeof hashrateParser>),
   ...riskWeightParsers,
+  ...(Object.fromEntries(DEVICES.map((d) => [powerLimitKey(d.id), powerLimitParser])) as Record<`pl.${string}`, typeof powerLimitParser>),
   ...(Object.fromEntries(PARAMS.map((p) => [p, scalarParser(p)])) as unknown as ScalarParsers),
 };
+export type DashboardParsers = typeof dashboardParsers;
 
 export type RawSearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
