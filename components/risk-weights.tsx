@@ -1,9 +1,9 @@
 // Under the ranked table: the risk weights in force and the formula that turns them into the
 // risk-adjusted profit the table is sorted by, with links to the presets.
-import Link from 'next/link';
 import { HEALTH_PARTS, type HealthPart } from '@/lib/health/parts';
 import { RISK_PRESETS, type RiskPreset, type RiskWeights } from '@/lib/health/score';
 import { hrefWith, type DashboardState } from '@/lib/url/search-params';
+import { ShallowLink } from './shallow-link';
 
 export const PART_LABEL: Record<HealthPart, string> = {
   security: 'Security',
@@ -33,13 +33,12 @@ export function RiskWeightsNote({ state, weights, active }: { state: DashboardSt
             {preset === state.riskPreset && !custom ? (
               <strong data-testid={`risk-preset-${preset}`}>{PRESET_LABEL[preset]}</strong>
             ) : (
-              <Link
+              <ShallowLink
                 href={hrefWith('/', { ...state, coins: [] }, { riskPreset: preset, riskWeights: {} })}
-                scroll={false}
                 data-testid={`risk-preset-${preset}`}
               >
                 {PRESET_LABEL[preset]}
-              </Link>
+              </ShallowLink>
             )}
           </span>
         ))}
