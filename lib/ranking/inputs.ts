@@ -1,12 +1,12 @@
 // What the browser needs to rank as the server does: the snapshot's coin figures (current and
-// 24 h / 3 d / 7 d averages, flags), rates and hash-rental prices, and the spot feed a tariff may
+// 24 h / 3 d / 7 d averages, flags), rates, hash-rental prices and pool figures (pool=best), and the spot feed a tariff may
 // use. Sent once with the page; every rig edit is then ranked in the browser by buildView.
 import type { SpotFeed } from '@/lib/electricity/tariff';
 import type { CoinHealthData } from '@/lib/health/data';
 import type { Snapshot } from '@/lib/model/types';
 
 /** The snapshot fields the ranking reads (a Snapshot is one). */
-export type RankingSnapshot = Pick<Snapshot, 'asOf' | 'btcUsd' | 'eurPerUsd' | 'rentals' | 'coins'>;
+export type RankingSnapshot = Pick<Snapshot, 'asOf' | 'btcUsd' | 'eurPerUsd' | 'rentals' | 'coins' | 'pools'>;
 
 /**
  * Everything buildView needs besides the URL state. New inputs (pools…) are added here. The spot
@@ -24,6 +24,6 @@ export function rankingInputs(
   spot: SpotFeed | null = null,
   healthData: ReadonlyMap<string, CoinHealthData> = new Map(),
 ): RankingInputs {
-  const { asOf, btcUsd, eurPerUsd, rentals, coins } = snapshot;
-  return { snapshot: { asOf, btcUsd, eurPerUsd, rentals, coins }, spot, healthData };
+  const { asOf, btcUsd, eurPerUsd, rentals, coins, pools } = snapshot;
+  return { snapshot: { asOf, btcUsd, eurPerUsd, rentals, coins, pools }, spot, healthData };
 }

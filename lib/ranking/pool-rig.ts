@@ -20,7 +20,7 @@ export function poolRigFor(rig: Rig, algorithm: string): PoolRig {
  * Each coin's best pool fee, by tag, for this rig. "Now" is the snapshot's time, so the choice is
  * the same for every page that serves this snapshot.
  */
-export function bestPoolFees(snapshot: Snapshot, rig: Rig): Record<string, number> {
+export function bestPoolFees(snapshot: Pick<Snapshot, 'asOf' | 'coins' | 'pools'>, rig: Rig): Record<string, number> {
   const nowMs = Date.parse(snapshot.asOf);
   const byTag = new Map<string, NonNullable<Snapshot['pools']>>();
   for (const pool of snapshot.pools ?? []) byTag.set(pool.tag, [...(byTag.get(pool.tag) ?? []), pool]);
@@ -35,6 +35,6 @@ export function bestPoolFees(snapshot: Snapshot, rig: Rig): Record<string, numbe
 }
 
 /** The rig with `poolFeeByTag` filled when the URL asks for the best pool (`pool=best`). */
-export function withBestPools(rig: Rig, snapshot: Snapshot, state: Pick<DashboardState, 'poolChoice'>): Rig {
+export function withBestPools(rig: Rig, snapshot: Pick<Snapshot, 'asOf' | 'coins' | 'pools'>, state: Pick<DashboardState, 'poolChoice'>): Rig {
   return state.poolChoice === 'best' ? { ...rig, poolFeeByTag: bestPoolFees(snapshot, rig) } : rig;
 }
