@@ -6,7 +6,9 @@ import type { CoinHealthData } from '@/lib/health/data';
 import type { Snapshot } from '@/lib/model/types';
 
 /** The snapshot fields the ranking reads (a Snapshot is one). */
-export type RankingSnapshot = Pick<Snapshot, 'asOf' | 'btcUsd' | 'eurPerUsd' | 'rentals' | 'coins' | 'pools'>;
+// Everything but the per-source status (the banner's, server-rendered): fields added to the
+// snapshot (rates, pools…) reach the browser's ranking without a change here.
+export type RankingSnapshot = Omit<Snapshot, 'sources' | 'mode' | 'stale'>;
 
 /**
  * Everything buildView needs besides the URL state. New inputs (pools…) are added here. The spot
@@ -24,6 +26,9 @@ export function rankingInputs(
   spot: SpotFeed | null = null,
   healthData: ReadonlyMap<string, CoinHealthData> = new Map(),
 ): RankingInputs {
-  const { asOf, btcUsd, eurPerUsd, rentals, coins, pools } = snapshot;
-  return { snapshot: { asOf, btcUsd, eurPerUsd, rentals, coins, pools }, spot, healthData };
+  const ranking: Partial<Snapshot> = { ...snapshot };
+  delete ranking.sources;
+  delete ranking.mode;
+  delete ranking.stale;
+  return { snapshot: ranking as RankingSnapshot, spot, healthData };
 }

@@ -38,7 +38,7 @@ export function ratesOf(snapshot: Pick<RankingSnapshot, 'btcUsd' | 'eurPerUsd'>)
  * The day a tariff prices is the data's own (snapshot.asOf in the tariff's zone), never the clock's;
  * EUR feeds convert at the snapshot's BTC/USD ÷ BTC/EUR (1 ÷ eurPerUsd), GBP feeds at BTC/USD ÷ BTC/GBP.
  */
-export function electricityContext(snapshot: Pick<RankingSnapshot, 'asOf' | 'eurPerUsd'>, spot: SpotFeed | null = null): ElectricityContext {
+export function electricityContext(snapshot: Pick<RankingSnapshot, 'asOf' | 'eurPerUsd' | 'gbpPerUsd'>, spot: SpotFeed | null = null): ElectricityContext {
   const eurPerUsd = snapshot.eurPerUsd;
   return {
     asOfMs: Date.parse(snapshot.asOf),
