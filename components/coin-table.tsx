@@ -166,7 +166,7 @@ export function CoinTable({
               <tr
                 key={`${coin.tag}-${coin.algorithm}${row.combo ? `-${row.combo.kind}-${row.combo.label}` : ''}`}
                 className={estimate ? undefined : 'no-rig'}
-                data-tag={coin.tag}
+                data-tag={row.combo ? row.combo.parts.map((p) => p.tag).join('+') : coin.tag}
                 data-combo={row.combo?.kind}
               >
                 <td className="rank">{index + 1}</td>

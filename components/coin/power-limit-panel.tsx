@@ -9,12 +9,17 @@ import type { CoinView } from '@/lib/ranking/coin-view';
 import { effectiveUsdPerKwh, revenueUsdPerHashDay } from '@/lib/tuning/coin';
 import { rigCandidates } from '@/lib/tuning/points';
 import { profitByPowerLimit } from '@/lib/tuning/power-limit-series';
+import { hrefWith, type DashboardState } from '@/lib/url/search-params';
 
-export function PowerLimitPanel({ view }: { view: CoinView }) {
+/** Limits offered as links; any whole percent 10–200 works in the URL (pl.<device>=<percent>). */
+const OFFERED_LIMITS = [60, 70, 80, 90, 100] as const;
+
+export function PowerLimitPanel({ view, state }: { view: CoinView; state: DashboardState }) {
   const { rig, row, coin } = view;
   if (!rig.fromDevices?.includes(coin.algorithm) || !row.estimate) return null;
+  const candidates = rigCandidates(rig.devices, coin.algorithm);
   const series = profitByPowerLimit(
-    rigCandidates(rig.devices, coin.algorithm),
+    candidates,
     revenueUsdPerHashDay(row.coin, rig.poolFeePercent),
     rig.power ? effectiveUsdPerKwh(rig.power) : rig.electricityUsdPerKwh,
   );
@@ -31,6 +36,31 @@ export function PowerLimitPanel({ view }: { view: CoinView }) {
           `The estimate uses ${row.operatingPoints.map((c) => describeChoice(c, coin.algorithm, names)).join('; ')}. `}
         Between published points hashrate is linear in power (their concave hull through zero); above the highest, flat.
       </p>
+      <ul className="chips" aria-label="Set a power limit" data-testid="power-limit-links">
+        {candidates.map(({ device }) => {
+          const href = (percent: number | null) => {
+            const { [device]: _dropped, ...others } = state.powerLimits;
+            void _dropped;
+            return hrefWith(`/coins/${encodeURIComponent(coin.tag)}`, state, {
+              powerLimits: percent === null ? others : { ...others, [device]: percent },
+            });
+          };
+          const current = state.powerLimits[device];
+          return (
+            <li key={device}>
+              <span className="muted small">{names[device] ?? device}: </span>
+              {OFFERED_LIMITS.map((percent) => (
+                <a key={percent} className="chip" href={href(percent)} aria-current={current === percent ? 'true' : undefined}>
+                  {percent} %
+                </a>
+              ))}
+              <a className="chip" href={href(null)} aria-current={current === undefined ? 'true' : undefined}>
+                no limit
+              </a>
+            </li>
+          );
+        })}
+      </ul>
       <LazyPowerLimitChart
         points={series.points.map(({ percent, watts, profitUsdPerDay }) => ({ percent, watts, profitUsdPerDay }))}
         bestPercent={best?.percent ?? null}

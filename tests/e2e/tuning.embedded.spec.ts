@@ -42,4 +42,9 @@ test('the coin page charts profit against power limit with the best limit marked
   await expect(page.getByTestId('power-limit-best')).toContainText('AMD Radeon VII at max');
   await page.getByTestId('power-limit-best').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('power-limit-chart')).toHaveAttribute('aria-label', /Most profitable at 127 %/);
+
+  // A 70 % limit: 0.7 × 145 W = 101.5 W on the line to the origin, 0.7 × 237.5 = 166.25 MH/s.
+  await page.getByTestId('power-limit-links').getByRole('link', { name: '70 %' }).click();
+  await expect(page).toHaveURL(/pl\.amd-radeon-vii=70/);
+  await expect(page.getByTestId('power-limit-best')).toContainText('AMD Radeon VII at 70 % PL: 166 MH/s, 102 W');
 });

@@ -93,7 +93,7 @@ export default async function CoinPage({ params, searchParams }: Props) {
       </div>
       <EstimatePanel view={view} rankingHref={`/${query}`} />
       <DayProfilePanel view={view} />
-      <PowerLimitPanel view={view} />
+      <PowerLimitPanel view={view} state={state} />
       {(pools.length > 0 || listedPools > 0) && (
         <CoinPools rows={pools} tag={coin.tag} unit={view.unit} hashrate={poolRig.hashrate} flatFeePercent={poolRig.flatFeePercent} now={now} listed={listedPools}
           choice={state.poolChoice}
