@@ -15,6 +15,12 @@ const csp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+// HSTS only where the app is served over https (SITE_URL at build time, when these headers are
+// fixed): a plain-http install on a LAN must not tell browsers to insist on TLS.
+const hsts = /^https:/i.test(process.env.SITE_URL ?? '')
+  ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000' }]
+  : [];
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
@@ -28,6 +34,10 @@ const nextConfig: NextConfig = {
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+          // No other origin's window keeps a handle on ours; no other origin embeds our responses.
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+          { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
+          ...hsts,
         ],
       },
     ];

@@ -102,11 +102,6 @@ export function AddCoinForm({
         </Field>
         <Field {...props('url')} label="Source URL" hint="http(s)://host[:port] — no user name or password in it" />
         <Field {...props('symbol')} label="Coin key at the pool (YIIMP only)" hint="Defaults to the ticker" />
-        <Field
-          {...props('authEnv')}
-          label="RPC credentials variable (node only)"
-          hint="A server variable ending in _RPC_AUTH holding user:password; only for a node on this server’s network"
-        />
         <Field {...props('coingeckoId')} label="CoinGecko id (optional)" hint="Blank: no market; it ranks by coins per day" />
         <Field {...props('reward')} label="Block reward (optional)" hint="Coins per block, for sources that do not report it" />
         <Field {...props('factsUrl')} label="Where the block time and algorithm come from (optional URL)" />

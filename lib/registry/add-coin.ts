@@ -1,7 +1,7 @@
 // The add-coin form: its fields as strings in, a registry entry (or an error per field) out, and
 // the message a failed live check of the source turns into. Pure apart from the error classes;
 // the page's server action does the I/O.
-import { AddressRefusedError, assertPublicHost } from '@/lib/infra/net-guard';
+import { AddressRefusedError } from '@/lib/infra/net-guard';
 import { registryEntrySchema, type RegistryEntry } from './schema';
 import { SchemaError, UpstreamError } from '@/lib/sources/http';
 import { parseNumericString } from '@/lib/sources/parse';
@@ -118,23 +118,17 @@ export function checkFailure(error: unknown): { field: AddCoinField; message: st
   return { field: 'url', message: `could not reach the source: ${error instanceof Error ? error.message : String(error)}` };
 }
 
+/** The one answer to any credentials typed on the form, whatever the variable or the host. */
+export const CREDENTIALS_REFUSED =
+  'credentials are only sent to nodes in the operator’s registry file; a coin added here is asked without them';
+
 /**
- * RPC credentials named on the form are sent to the URL typed beside them, so a visitor may use
- * them only for a node on this server's own network (private or loopback, which the operator must
- * also allow): never for a public host the visitor could run to collect them. A public node's
- * credentials go in the registry file, which only the operator edits.
+ * A coin added on the page never gets credentials: a `*_RPC_AUTH` secret goes only to a source
+ * the operator listed in the registry file. Any credentials variable on the form is refused with
+ * one message, before any lookup, so the form tells nothing about which variables exist or where
+ * a host points.
  */
 export async function credentialsFailure(source: ChainSource): Promise<{ field: AddCoinField; message: string } | null> {
   if (source.kind !== 'bitcoin-rpc' || source.authEnv === undefined) return null;
-  try {
-    await assertPublicHost(new URL(source.url).hostname, false);
-  } catch (error) {
-    if (error instanceof AddressRefusedError) return null; // the operator's own network
-    return { field: 'url', message: `could not resolve the host: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  return {
-    field: 'authEnv',
-    message:
-      'credentials are only sent to a node on this server’s own network; a public node with credentials is added to the registry file by the operator',
-  };
+  return { field: 'authEnv', message: CREDENTIALS_REFUSED };
 }

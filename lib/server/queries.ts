@@ -69,6 +69,11 @@ export async function getHealthData(): Promise<ReadonlyMap<string, CoinHealthDat
   return health.get();
 }
 
+/** This server's refresh period (the snapshot's lifetime), for Cache-Control. */
+export function refreshSeconds(): number {
+  return services().env.REFRESH_SECONDS;
+}
+
 /** Takes one request from this client's allowance: null when allowed, else the seconds to wait. */
 export async function takeAllowance(request: Request): Promise<number | null> {
   return services().limiter.take(limiterKey(clientOf(request.headers)));
@@ -86,9 +91,10 @@ export function getRegistry(): Registry & { chainEnabled: boolean; allowPrivate:
 }
 
 /** Options for a live check of a source a user typed in (the add-coin page). */
-export function chainCheckOptions(): { timeoutMs: number; allowPrivate: boolean; env: NodeJS.ProcessEnv } {
+export function chainCheckOptions(): { timeoutMs: number; allowPrivate: boolean; env: Readonly<Record<string, string | undefined>> } {
   const { env } = services();
-  return { timeoutMs: env.UPSTREAM_TIMEOUT_MS, allowPrivate: env.ALLOW_PRIVATE_SOURCES, env: process.env };
+  // No credentials for a source a visitor typed: an empty environment.
+  return { timeoutMs: env.UPSTREAM_TIMEOUT_MS, allowPrivate: env.ALLOW_PRIVATE_SOURCES, env: {} };
 }
 
 

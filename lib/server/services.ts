@@ -44,8 +44,19 @@ export type Services = {
 };
 type Holder = { [KEY]?: Services };
 
+/**
+ * Every coin to ask: the registry file's as written, the page-added ones without credentials
+ * (a `*_RPC_AUTH` secret goes only to a source the operator listed in the registry file).
+ */
 export function allCoins(registry: Registry): RegistryEntry[] {
-  return [...registry.shipped, ...registry.user];
+  return [...registry.shipped, ...registry.user.map(withoutCredentials)];
+}
+
+export function withoutCredentials(entry: RegistryEntry): RegistryEntry {
+  if (entry.source.kind !== 'bitcoin-rpc' || entry.source.authEnv === undefined) return entry;
+  const { authEnv: _dropped, ...source } = entry.source;
+  void _dropped;
+  return { ...entry, source };
 }
 
 function registryPriceIds(registry: Registry): Record<string, string | null> {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
-// Live mode with chain sources on: the bitcoind stand-in (127.0.0.1:4020, RPC auth from the
-// server's STANDIN_RPC_AUTH) and the monerod stand-in (127.0.0.1:4021) serve the documented /
+// Live mode with chain sources on: the bitcoind stand-ins (127.0.0.1:4020, RPC auth from the
+// server's STANDIN_RPC_AUTH, for the registry file's coins; 127.0.0.1:4023 without, for added ones) and the monerod stand-in (127.0.0.1:4021) serve the documented /
 // recorded JSON-RPC answers; this server allows loopback sources (ALLOW_PRIVATE_SOURCES=1).
 
 const row = (page: Page, tag: string) => page.locator(`[data-testid="coin-table"] tbody tr[data-tag="${tag}"]`);
@@ -22,8 +22,8 @@ test('a miner adds a coin from their own Bitcoin-family node and it ranks by coi
     Algorithm: 'scrypt',
     'Target block time (s)': '150',
     'Where its network figures come from': 'bitcoin-rpc',
-    'Source URL': 'http://127.0.0.1:4020',
-    'RPC credentials variable (node only)': 'STANDIN_RPC_AUTH',
+    // A coin added here is asked without credentials: the stand-in that needs none.
+    'Source URL': 'http://127.0.0.1:4023',
   });
   await page.getByRole('button', { name: 'Check the source' }).click();
   // getmininginfo: difficulty 12,345.6789 at block 987,654, networkhashps 353,495,247,483.
@@ -100,7 +100,6 @@ test('the add form names each bad field and refuses a coin already in the regist
     'Target block time (s)': '60',
     'Where its network figures come from': 'bitcoin-rpc',
     'Source URL': 'http://127.0.0.1:4020',
-    'RPC credentials variable (node only)': 'STANDIN_RPC_AUTH',
   });
   await page.getByRole('button', { name: 'Add the coin' }).click();
   await expect(page.getByTestId('error-tag')).toContainText('DOGE on scrypt is already in the shipped registry');

@@ -116,6 +116,12 @@ describe.skipIf(!BUILT)(BUILT ? 'exposed to the internet' : 'exposed to the inte
     expect(malformed.status).toBe(404);
     expect(malformed.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(malformed.headers['x-content-type-options']).toBe('nosniff');
+    expect(malformed.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(malformed.headers['cross-origin-resource-policy']).toBe('same-origin');
+    // The embedded snapshot: revalidated on every use.
+    const api = await send(`${server.url}/api/estimates?kwh=0.1`, { from: '127.0.0.11' });
+    expect(api.status).toBe(200);
+    expect(api.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
     // No page or error names the working directory.
     for (const path of ['/coins/%C3%28', '/coins/NOPE', '/coins/add', '/api/estimates?kwh=-1']) {
       expect((await send(`${server.url}${path}`, { from: '127.0.0.9' })).body).not.toContain(process.cwd());

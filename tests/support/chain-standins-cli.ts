@@ -1,7 +1,8 @@
 // Starts the bitcoind and monerod stand-ins and keeps them up until killed (a Playwright webServer).
 //   npx tsx tests/support/chain-standins-cli.ts
 // Ports from BITCOIN_STANDIN_PORT (4020), MONERO_STANDIN_PORT (4021) and DASH_STANDIN_PORT (4022, a
-// bitcoind whose getblocktemplate lists Dash's masternode and superblock payees); the bitcoind stand-ins'
+// bitcoind whose getblocktemplate lists Dash's masternode and superblock payees) and
+// OPEN_BITCOIN_STANDIN_PORT (4023, a bitcoind asking no credentials); the other bitcoind stand-ins'
 // RPC user:password from BITCOIN_STANDIN_AUTH (minerank:standin). GET / answers 200 on both.
 import { startBitcoinNodeStandin, startMoneroDaemonStandin, type Standin } from './chain-standins';
 
@@ -32,7 +33,10 @@ async function main(): Promise<void> {
   // A Dash-style node: its template lists masternode and superblock payees the coinbase must pay.
   const dash = await startBitcoinNodeStandin({ port: portFromEnv('DASH_STANDIN_PORT', 4022), auth, flavour: 'dashd' });
   started.push(dash);
-  console.log(`chain stand-ins ready: bitcoind ${bitcoin.url} (RPC auth from BITCOIN_STANDIN_AUTH), monerod ${monero.url}, dashd ${dash.url}`);
+  // A node that asks for no credentials: what a coin added on the page (never given any) can use.
+  const open = await startBitcoinNodeStandin({ port: portFromEnv('OPEN_BITCOIN_STANDIN_PORT', 4023) });
+  started.push(open);
+  console.log(`chain stand-ins ready: bitcoind ${bitcoin.url} (RPC auth from BITCOIN_STANDIN_AUTH), monerod ${monero.url}, dashd ${dash.url}, bitcoind without auth ${open.url}`);
   console.log('# the app reaches them only with ALLOW_PRIVATE_SOURCES=1; put the RPC user:password in the variable the source\'s authEnv names');
 }
 

@@ -1,5 +1,5 @@
 import { getSnapshot } from '@/lib/server/queries';
-import { rateLimited } from '@/app/api/_lib/respond';
+import { rateLimited, snapshotCacheHeaders } from '@/app/api/_lib/respond';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,5 +8,5 @@ export async function GET(request: Request) {
   const limited = await rateLimited(request);
   if (limited) return limited;
   const { asOf, stale, mode, btcUsd, sources, coins } = await getSnapshot();
-  return Response.json({ asOf, stale, mode, btcUsd, sources, coins });
+  return Response.json({ asOf, stale, mode, btcUsd, sources, coins }, { headers: snapshotCacheHeaders({ asOf, mode }) });
 }

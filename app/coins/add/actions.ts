@@ -34,7 +34,7 @@ export async function submitCoin(_previous: AddCoinState, form: FormData): Promi
 
   const { entry } = parsed;
   const refused = await credentialsFailure(entry.source);
-  if (refused) return { status: 'invalid', message: null, fieldErrors: { [refused.field]: refused.message }, values };
+  if (refused) return { status: 'invalid', message: refused.message, fieldErrors: { url: refused.message }, values };
   let message: string;
   try {
     const stats = await fetchChainStats(entry.source, chainCheckOptions());
@@ -49,7 +49,8 @@ export async function submitCoin(_previous: AddCoinState, form: FormData): Promi
     message = describeChainStats(stats, getAlgorithm(entry.algorithm)?.unit ?? 'H/s');
   } catch (error) {
     const { field, message: why } = checkFailure(error);
-    return { status: 'invalid', message: null, fieldErrors: { [field]: why }, values };
+    // The form has no credentials field: a node asking for them is the URL's problem here.
+    return { status: 'invalid', message: null, fieldErrors: { [field === 'authEnv' ? 'url' : field]: why }, values };
   }
   if (intent === 'check') return { status: 'checked', message, fieldErrors: {}, values };
 

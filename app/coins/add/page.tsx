@@ -78,7 +78,7 @@ export default async function AddCoinPage({ searchParams }: Props) {
         {registry.allowPrivate
           ? 'except that this server’s operator allows private and loopback ones (ALLOW_PRIVATE_SOURCES).'
           : 'private, loopback and link-local ones are refused unless the operator sets ALLOW_PRIVATE_SOURCES.'}{' '}
-        Node credentials never go in the URL: name a server environment variable holding <code>user:password</code>.
+        A coin added here is asked without credentials: a node that needs its RPC <code>user:password</code> goes in the operator’s registry file.
       </p>
 
       <section aria-labelledby="registry-heading">
