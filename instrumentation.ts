@@ -5,11 +5,6 @@ export async function register(): Promise<void> {
   const { startPeerCapture } = await import('./lib/infra/peer-capture');
   startPeerCapture();
   // Fail fast: a bad setting or registry file stops the process here, named, instead of 500s later.
-  const { checkStartup, startupFailure } = await import('./lib/server/startup');
-  try {
-    checkStartup();
-  } catch (error) {
-    console.error(startupFailure(error));
-    process.exit(1);
-  }
+  const { checkStartupOrExit } = await import('./lib/server/startup');
+  checkStartupOrExit();
 }

@@ -18,3 +18,13 @@ export function startupFailure(error: unknown): string {
   if (error instanceof ConfigError || error instanceof RegistryError) return `minerank: refusing to start: ${error.message}`;
   return `minerank: refusing to start: ${error instanceof Error ? error.message : String(error)}`;
 }
+
+/** checkStartup(), or the one line on stderr and exit code 1. */
+export function checkStartupOrExit(): void {
+  try {
+    checkStartup();
+  } catch (error) {
+    console.error(startupFailure(error));
+    process.exit(1);
+  }
+}

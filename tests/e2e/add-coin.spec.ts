@@ -99,7 +99,7 @@ test('the add form names each bad field and refuses a coin already in the regist
     Algorithm: 'scrypt',
     'Target block time (s)': '60',
     'Where its network figures come from': 'bitcoin-rpc',
-    'Source URL': 'http://127.0.0.1:4020',
+    'Source URL': 'http://127.0.0.1:4023',
   });
   await page.getByRole('button', { name: 'Add the coin' }).click();
   await expect(page.getByTestId('error-tag')).toContainText('DOGE on scrypt is already in the shipped registry');
