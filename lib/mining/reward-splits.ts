@@ -78,6 +78,15 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/vultaicnetwork/Vultaic-Mainnet/blob/98b0b69cb4534213f9ac421bd675b268e8874ed0/src/chainparams.cpp',
     },
   ],
+  // Satoxcoin: "Block Reward - 90% PoW | 10% Dev fee (270 SATOX reward, 30 SATOX Dev fee)" (README specification).
+  SATOX: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 90, devFund: 10 },
+      sourceUrl: 'https://github.com/satoverse/satoxcoin/blob/f5b901b661a45ba3f0bc8143d1882e9c6a864305/README.md',
+    },
+  ],
   // Anokas: the README's coin specification gives the miner 25 % after block 180000 (the rest unnamed).
   ANOK: [
     {

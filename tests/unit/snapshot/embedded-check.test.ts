@@ -20,7 +20,7 @@ type ReasonCode =
   | 'their-difficulty-basis'
   /** No cited split for the coin: hashrate.no credits the miner less than the whole block (or reads its difficulty otherwise); the page says "reward split not verified". */
   | 'no-verified-split'
-  /** hashrate.no's figure departs from its own networkHashrate × emission upwards; its block time and difficulty convention for the coin are not cited here, so the gap cannot be checked. */
+  /** hashrate.no's figure departs from its own networkHashrate × emission (× the cited share); its block time and difficulty convention for the coin are not cited here, so the gap cannot be checked. */
   | 'unchecked-basis'
   /** A cited split applies, but hashrate.no's own emission disagrees with the chain's schedule. */
   | 'their-emission'
@@ -74,7 +74,7 @@ const REASONS: Readonly<Record<string, [ReasonCode, string]>> = {
   HYPRA: split('85.5 %'),
   XPB: split('86.5 %'),
   LRS: split('87.0 %'),
-  SATOX: split('86.9 %'),
+  SATOX: unchecked('−3.4 % with the cited 90 % (README); hashrate.no estimates from D, block time not cited here'),
   EVR: split('88.3 %'),
   SKYDOGE: split('92.8 %'),
   RXD: split('95.0 % (or its difficulty basis: block time 300 s, SHA-512/256d k not cited)'),
