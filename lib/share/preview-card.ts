@@ -8,6 +8,7 @@ import type { DashboardState } from '@/lib/url/search-params';
 import type { Snapshot } from '@/lib/model/types';
 import { formatHashrate } from '@/lib/format/units';
 import { buildView } from '@/lib/ranking/view';
+import type { SpotFeed } from '@/lib/electricity/tariff';
 
 export type PreviewCard = {
   title: string;
@@ -32,8 +33,9 @@ export function previewCard(
   snapshot: Snapshot,
   requested: DashboardState,
   { page, tag }: { page: string; tag: string | null },
+  spot: SpotFeed | null = null,
 ): PreviewCard {
-  const view = buildView(snapshot, requested);
+  const view = buildView(snapshot, requested, spot);
   const { state, rig } = view;
   const unit = `${CURRENCY_LABEL[state.currency]}/${state.period}`;
 

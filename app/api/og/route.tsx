@@ -1,5 +1,6 @@
 import { ImageResponse } from 'next/og';
 import { getSnapshot } from '@/lib/server/queries';
+import { getSpotFeed } from '@/lib/server/spot';
 import { rateLimited } from '@/app/api/_lib/respond';
 import { previewCard } from '@/lib/share/preview-card';
 import { parseDashboardParams } from '@/lib/url/search-params';
@@ -16,7 +17,7 @@ export async function GET(request: Request) {
   const card = previewCard(await getSnapshot(), state, {
     page: params.get('page') ?? 'home',
     tag: params.get('tag'),
-  });
+  }, await getSpotFeed(state.spotZone));
   return new ImageResponse(
     (
       <div
