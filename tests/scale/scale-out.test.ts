@@ -5,6 +5,8 @@
 // one asOf on both; one rate limit across both; both serving through a Redis outage and back in
 // step after it; and a refresh taken over when its holder is killed mid-way.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,6 +99,8 @@ describe.skipIf(!READY)(
           RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
           // This test stands in for a load balancer on loopback: it names each client in X-Forwarded-For.
           TRUST_PROXY: 'loopback',
+          // The alert test's webhook receiver is on loopback.
+          ALERTS_ALLOW_PRIVATE: '1',
           REDIS_PREFIX: prefix,
           SNAPSHOT_FILE: join(dir, name, 'snapshot.json'),
           USER_COINS_FILE: join(dir, name, 'coins.user.json'),
@@ -194,6 +198,40 @@ describe.skipIf(!READY)(
       // Every asOf served came from one of those shared refreshes (plus the one current at the start).
       expect(seen.size).toBeLessThanOrEqual(counts['/coins.json']! + 1);
       await eventually(async () => expect(await asOf(a)).toBe(await asOf(b)), 5000);
+    });
+
+    it('delivers each alert firing once although both instances serve (only the refreshing one evaluates)', async () => {
+      const received: string[] = [];
+      const receiver = createServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        req.on('end', () => {
+          received.push(body);
+          res.end();
+        });
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      try {
+        const view = 'hr.ethash=100M&w.ethash=300';
+        const answer = (await (await get(`${a.url}/api/estimates?${view}`)).json()) as { estimates: Array<{ kind: string; tag: string; profitUsdPerDay: number | null }> };
+        const tag = answer.estimates.find((r) => r.kind === 'coin' && r.profitUsdPerDay !== null)!.tag;
+        // Any profit is below $1,000,000 a day: the rule holds on every refresh, and fires once.
+        const created = await fetch(`${b.url}/api/alerts`, {
+          method: 'POST',
+          headers: { 'x-forwarded-for': someClient() },
+          body: JSON.stringify({
+            rule: { kind: 'profit-below', coin: tag, usdPerDay: 1_000_000, view },
+            destination: { kind: 'webhook', url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` },
+          }),
+        });
+        expect(created.status).toBe(201);
+        await eventually(async () => expect(received).toHaveLength(1), 4 * REFRESH_SECONDS * 1000);
+        await sleep(3 * REFRESH_SECONDS * 1000); // three more refreshes, by either instance
+        expect(received).toHaveLength(1);
+        expect(JSON.parse(received[0]!)).toMatchObject({ title: `${tag} profit is below $1000000.00/day` });
+      } finally {
+        await new Promise((resolve) => receiver.close(resolve));
+      }
     });
 
     it("serves the home page's cached copy from the shared snapshot on both instances", async () => {
