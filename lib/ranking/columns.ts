@@ -109,6 +109,24 @@ export const TABLE_COLUMNS: readonly Column[] = [
     value: (r, view, rates) => moneyPer(r.estimate?.profitUsdPerDay ?? null, view, rates),
   },
   {
+    // Profit discounted by the URL's risk weights (lib/health); equal to profit with no weight set,
+    // and what the profit sort ranks by when a weight is set.
+    id: 'riskadj',
+    sort: null,
+    label: 'Risk-adjusted profit',
+    kind: 'money',
+    unit: moneyPerPeriod,
+    value: (r, view, rates) => moneyPer(r.health.riskAdjustedUsdPerDay, view, rates),
+  },
+  {
+    id: 'health',
+    sort: null,
+    label: 'Health',
+    kind: 'count',
+    unit: () => '/ 100',
+    value: (r) => Math.round(r.health.score),
+  },
+  {
     id: 'score',
     sort: 'score',
     label: SCORE_NAME,

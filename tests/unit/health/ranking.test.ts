@@ -179,3 +179,16 @@ describe('pool concentration (lib/pools figures in the snapshot)', () => {
     expect(thin.health.parts.security).toBeNull();
   });
 });
+
+describe('table columns', () => {
+  it('show the risk-adjusted profit per period and the health score', async () => {
+    const { TABLE_COLUMNS } = await import('@/lib/ranking/columns');
+    const view = buildView(snapshot, state('risk=cautious'));
+    const deep = view.rows[0]!;
+    const value = (id: string) => TABLE_COLUMNS.find((c) => c.id === id)!.value(deep, { currency: 'usd', period: 'week' }, view.rates);
+    // $0.26573 a day × 7 = $1.8601 a week
+    expect(value('riskadj')).toBeCloseTo(0.26573 * 7, 3);
+    // (100 + 99.998 + 33.33) ÷ 3 = 77.78 → 78
+    expect(value('health')).toBe(78);
+  });
+});
