@@ -1,9 +1,11 @@
 // Device catalog (lib/hardware/devices.json; its schema is in lib/hardware/schema.ts): lookup, search, rig sums, and the dev=<id>:<count> URL form.
-import catalog from './devices.json';
-import type { Device } from './schema';
+// Reads devices.browser.json, the same figures without citations, so the browser bundle stays small
+// and the citations stay on the server (lib/hardware/unsourced.ts).
+import catalog from './devices.browser.json';
+import type { Device } from './unsourced';
 import type { ParseResult } from '@/lib/format/units';
 
-export type { Device, DeviceRate } from './schema';
+export type { Device, DeviceRate } from './unsourced';
 
 /** Device ids: kebab-case, permanent URL keys. */
 import { DEVICE_ID_RE } from './ids';

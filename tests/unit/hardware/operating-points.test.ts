@@ -20,7 +20,7 @@ const good = { label: 'max', hashrate: 268200000, watts: 183, source: 'TeamRedMi
 describe('catalog operating points', () => {
   it('ships points that pass the schema, each cited and positive, labels unique', () => {
     expect(() => validateCatalog(catalog)).not.toThrow();
-    const rows = DEVICES.flatMap((d) => d.rates.map((r) => ({ device: d.id, rate: r })));
+    const rows = validateCatalog(catalog).flatMap((d) => d.rates.map((r) => ({ device: d.id, rate: r })));
     const withExtra = rows.filter((r) => (r.rate.points?.length ?? 0) > 0);
     expect(withExtra.map((r) => `${r.device}/${r.rate.algorithm}`)).toEqual(
       expect.arrayContaining(['amd-rx-580-8gb/autolykos2', 'amd-radeon-vii/autolykos2']),
@@ -92,7 +92,7 @@ describe('catalog dual points', () => {
     const ti = getDevice('nvidia-rtx-3060-ti')!;
     expect(ti.duals?.[0]).toMatchObject({ label: 'dual-ethash-blake3', watts: 147 });
     expect(ti.duals?.[0]?.parts.map((p) => p.algorithm)).toEqual(['ethash', 'blake3']);
-    expect(ti.duals?.[0]?.source).toContain('lolMiner-releases issue #1499');
+    expect(validateCatalog(catalog).find((d) => d.id === 'nvidia-rtx-3060-ti')?.duals?.[0]?.source).toContain('lolMiner-releases issue #1499');
   });
 
   it.each([
