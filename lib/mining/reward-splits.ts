@@ -78,6 +78,16 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/vultaicnetwork/Vultaic-Mainnet/blob/98b0b69cb4534213f9ac421bd675b268e8874ed0/src/chainparams.cpp',
     },
   ],
+  // Evrmore: MINER_FUND_RATIO = 10 percent of the coinbase to the dev fund (src/minerdevfund.cpp),
+  // enabled by default on mainnet (consensus.enableMinerDevFund = true in chainparams.cpp), since genesis.
+  EVR: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 90, devFund: 10 },
+      sourceUrl: 'https://github.com/EvrmoreOrg/Evrmore/blob/e19132049760d9b89764c38f8bf486617dd88ce8/src/minerdevfund.cpp',
+    },
+  ],
   // Satoxcoin: "Block Reward - 90% PoW | 10% Dev fee (270 SATOX reward, 30 SATOX Dev fee)" (README specification).
   SATOX: [
     {

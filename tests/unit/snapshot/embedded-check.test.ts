@@ -75,7 +75,6 @@ const REASONS: Readonly<Record<string, [ReasonCode, string]>> = {
   XPB: split('86.5 %'),
   LRS: split('87.0 %'),
   SATOX: unchecked('−3.4 % with the cited 90 % (README); hashrate.no estimates from D, block time not cited here'),
-  EVR: split('88.3 %'),
   SKYDOGE: split('92.8 %'),
   RXD: split('95.0 % (or its difficulty basis: block time 300 s, SHA-512/256d k not cited)'),
   VRSC: split('95.0 % (or its difficulty basis: VerusHash k not cited)'),
@@ -149,6 +148,8 @@ describe('check table: our coins/day against hashrate.no coinEstimate (embedded 
     // MEWC 0.5872 / 0.60 = 0.9787; AIPG 0.9387 / 0.95 = 0.9881 (the rest: their difficulty basis).
     expect(ratio('MEWC')).toBeCloseTo(0.9787, 3);
     expect(ratio('AIPG')).toBeCloseTo(0.9881, 3);
+    // EVR (Evrmore src/minerdevfund.cpp, 10 % to the dev fund): 0.8827 / 0.90 = 0.9808.
+    expect(ratio('EVR')).toBeCloseTo(0.9808, 3);
   });
 
   it('the split coins are within 3 % where hashrate.no follows its own network hashrate (CLORE at 50 %)', () => {
@@ -158,7 +159,7 @@ describe('check table: our coins/day against hashrate.no coinEstimate (embedded 
     expect(clore.ratio!).toBeCloseTo(1.0101, 4);
   });
 
-  it('holds the count within 3 % (40 of 97 at this commit; raise it as splits are cited)', () => {
-    expect(within.length).toBeGreaterThanOrEqual(40);
+  it('holds the count within 3 % (41 of 97 at this commit; raise it as splits are cited)', () => {
+    expect(within.length).toBeGreaterThanOrEqual(41);
   });
 });
