@@ -1,5 +1,6 @@
 import { getSnapshot } from '@/lib/server/queries';
 import { rateLimited, snapshotCacheHeaders } from '@/app/api/_lib/respond';
+import { redactAddresses, shownUrl } from '@/lib/infra/redact';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,5 +9,7 @@ export async function GET(request: Request) {
   const limited = await rateLimited(request);
   if (limited) return limited;
   const { asOf, stale, mode, btcUsd, sources, coins } = await getSnapshot();
-  return Response.json({ asOf, stale, mode, btcUsd, sources, coins }, { headers: snapshotCacheHeaders({ asOf, mode }) });
+  // An operator's private node (ALLOW_PRIVATE_SOURCES) is not shown to the world.
+  const shown = sources.map((s) => ({ ...s, url: shownUrl(s.url), error: s.error === null ? null : redactAddresses(s.error) }));
+  return Response.json({ asOf, stale, mode, btcUsd, sources: shown, coins }, { headers: snapshotCacheHeaders({ asOf, mode }) });
 }

@@ -10,6 +10,7 @@ import { removeCoin, submitCoin } from './actions';
 import { headers } from 'next/headers';
 import path from 'node:path';
 import { isOperator, operatorTokenSet } from '@/lib/server/operator';
+import { redactAddresses, shownUrl } from '@/lib/infra/redact';
 
 export const metadata: Metadata = {
   title: 'Add a coin from its own node, explorer or pool',
@@ -111,7 +112,7 @@ export default async function AddCoinPage({ searchParams }: Props) {
                     <td className="left">
                       {CHAIN_KIND_LABELS[entry.source.kind]}
                       <br />
-                      <span className="muted small">{entry.source.url}</span>
+                      <span className="muted small">{operator ? entry.source.url : shownUrl(entry.source.url)}</span>
                     </td>
                     <td className="left">{entry.price ? `CoinGecko ${entry.price.coingeckoId}` : 'no market'}</td>
                     <td className="left">
@@ -137,7 +138,7 @@ export default async function AddCoinPage({ searchParams }: Props) {
                           ? 'not yet'
                           : status.ok
                             ? `ok, ${formatUtc(status.fetchedAt)}`
-                            : `failed: ${status.error ?? 'unknown error'}${status.fetchedAt ? ` (kept data of ${formatUtc(status.fetchedAt)})` : ''}`}
+                            : `failed: ${operator ? (status.error ?? 'unknown error') : redactAddresses(status.error ?? 'unknown error')}${status.fetchedAt ? ` (kept data of ${formatUtc(status.fetchedAt)})` : ''}`}
                     </td>
                   </tr>
                 );
