@@ -25,6 +25,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/">Ranking</Link>
             <Link href="/contract">Contract check</Link>
             <Link href="/payouts">Did it pay?</Link>
+            <Link href="/alerts">Alerts</Link>
             <Link href="/coins/add">Add a coin</Link>
             <a href="/api/coins">API</a>
           </nav>

@@ -51,5 +51,8 @@ export async function POST(request: Request): Promise<Response> {
   if (counts.byDestination >= env.ALERT_RULES_PER_DESTINATION) return bad('destination', `at most ${env.ALERT_RULES_PER_DESTINATION} rules per destination`);
   if (counts.total >= env.ALERT_RULES_MAX) return Response.json({ error: 'this server holds as many alert rules as it allows' }, { status: 503 });
   const { id, secret } = await store.create(rule, destination, client, now);
-  return Response.json({ id, manageUrl: `${env.SITE_URL}/api/alerts/${id}?key=${secret}` }, { status: 201 });
+  return Response.json(
+    { id, manageUrl: `${env.SITE_URL}/api/alerts/${id}?key=${secret}`, pageUrl: `${env.SITE_URL}/alerts/${id}?key=${secret}` },
+    { status: 201 },
+  );
 }
