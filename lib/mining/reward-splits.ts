@@ -88,6 +88,16 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/EvrmoreOrg/Evrmore/blob/e19132049760d9b89764c38f8bf486617dd88ce8/src/minerdevfund.cpp',
     },
   ],
+  // Paprikacoin: "40% of 60 COIN to Dev+team and community" (nCommunityAutonomousAmount = 40, mainnet
+  // chainparams; the README gives the same 10 % + 10 % + 20 % of the 60 PAPRY block reward).
+  PAPRY: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 60, devFund: 40 },
+      sourceUrl: 'https://github.com/paprika-network/paprikacoin/blob/14690e9eacbb2e37cef0042368ec7a3439372faa/src/chainparams.cpp',
+    },
+  ],
   // Satoxcoin: "Block Reward - 90% PoW | 10% Dev fee (270 SATOX reward, 30 SATOX Dev fee)" (README specification).
   SATOX: [
     {

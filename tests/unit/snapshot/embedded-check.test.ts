@@ -68,7 +68,7 @@ const REASONS: Readonly<Record<string, [ReasonCode, string]>> = {
   GPN: split('47.4 %'),
   OBN: split('58.5 %'),
   PEPEW: split('60.1 %'),
-  PAPRY: split('66.1 %'),
+  PAPRY: unchecked('+10.2 % with the cited 60 % (chainparams: 40 % to the community address); their difficulty convention for the coin not cited'),
   ABEL: split('67.3 %'),
   DINGO: split('82.0 %'),
   HYPRA: split('85.5 %'),
