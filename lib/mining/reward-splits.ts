@@ -98,6 +98,16 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/paprika-network/paprikacoin/blob/14690e9eacbb2e37cef0042368ec7a3439372faa/src/chainparams.cpp',
     },
   ],
+  // Gamepass: "51% going to the miner, 41% going to the gamers' fund, and 8% for development purposes
+  // and marketing" of each block (README, GPN coin description).
+  GPN: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 51, other: 41, devFund: 8 },
+      sourceUrl: 'https://github.com/GamepassNetwork/GamepassClassic/blob/730cec10104f0e54368965ae9906e5244a4a4dde/README.md',
+    },
+  ],
   // Satoxcoin: "Block Reward - 90% PoW | 10% Dev fee (270 SATOX reward, 30 SATOX Dev fee)" (README specification).
   SATOX: [
     {

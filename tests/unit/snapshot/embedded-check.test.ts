@@ -65,7 +65,7 @@ const REASONS: Readonly<Record<string, [ReasonCode, string]>> = {
   EVOX: split('49.3 %'),
   OCV: split('45.0 %'),
   CRNC: split('44.5 %'),
-  GPN: split('47.4 %'),
+  GPN: unchecked('−7.1 % with the cited 51 % (README); their difficulty convention and block time for the coin not cited'),
   OBN: split('58.5 %'),
   PEPEW: split('60.1 %'),
   PAPRY: unchecked('+10.2 % with the cited 60 % (chainparams: 40 % to the community address); their difficulty convention for the coin not cited'),
