@@ -18,6 +18,7 @@ import { RigForm } from '@/components/rig-form';
 import { ShallowLink } from '@/components/shallow-link';
 import { TariffNote } from '@/components/tariff-note';
 import { TuneSwitch } from '@/components/operating-point';
+import { PoolSwitch } from '@/components/pool-switch';
 import { ViewSwitches } from '@/components/view-switches';
 import { getDevice } from '@/lib/hardware/catalog';
 import { ALGORITHMS, getAlgorithm } from '@/lib/mining/algorithms';
@@ -116,6 +117,7 @@ export function LiveRanking({ inputs }: { inputs: RankingInputs }) {
       <div className="toolbar-row">
         <ViewSwitches period={state.period} currency={state.currency} basis={state.basis} unavailable={view.unavailable} />
         <TuneSwitch state={{ ...state, coins: [] }} />
+        <PoolSwitch state={{ ...state, coins: [] }} />
         <div className="toolbar share-tools">
           <CopyLink path={selfHref} />
           <a className="button" href={`/api/export${query}`} download data-testid="csv-link">

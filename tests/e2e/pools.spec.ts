@@ -106,3 +106,11 @@ test('a pool site answering 500 keeps its last good figures, marked stale', asyn
     await request.post('http://127.0.0.1:4010/__reset');
   }
 });
+
+test('the ranking states its pool fee: the flat fee by default, each coin’s best pool with pool=best', async ({ page }) => {
+  await page.goto(`/${RIG}`);
+  const flat = page.getByTestId('pool-switch').getByRole('link', { name: 'flat 1 % (default)' });
+  await expect(flat).toHaveAttribute('aria-current', 'true');
+  await page.goto(`/${RIG}&pool=best`);
+  await expect(page.getByTestId('pool-switch').getByRole('link', { name: 'best pool' })).toHaveAttribute('aria-current', 'true');
+});
