@@ -37,7 +37,8 @@ describe('RewardSplit', () => {
   });
 
   it('no cited split: "reward split not verified", whole block or miner part as the source says', () => {
-    const unknown = { ...base, tag: 'GPN', minerShare: null, minerShareFrom: null, minerReward: null };
+    // A made-up tag, so citing another real coin's split never changes this case.
+    const unknown = { ...base, tag: 'NOSPLITX', minerShare: null, minerShareFrom: null, minerReward: null };
     expect(text(render(unknown))).toBe(
       'Reward split not verified: the estimate counts the whole block the source reports.',
     );
