@@ -108,6 +108,17 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/GamepassNetwork/GamepassClassic/blob/730cec10104f0e54368965ae9906e5244a4a4dde/README.md',
     },
   ],
+  // Aves: accumulateRewards pays "reward_95" to the coinbase and "reward_5 := reward / 20" to a fixed
+  // address (0xf18B…79AB, "AVES ECO frendly") on every block, with no fork gate (consensus/ethash/
+  // consensus.go at the "Main Net" commit of 2022-11-30; the 2024-04-15 halving fork 1316a4d keeps 95/5).
+  AVS: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 95, devFund: 5 },
+      sourceUrl: 'https://github.com/Aves-Project/aves-go/blob/f62dcae47958e39e14c7b82a1445942eef72cdf5/consensus/ethash/consensus.go',
+    },
+  ],
   // Satoxcoin: "Block Reward - 90% PoW | 10% Dev fee (270 SATOX reward, 30 SATOX Dev fee)" (README specification).
   SATOX: [
     {
