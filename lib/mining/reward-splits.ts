@@ -119,6 +119,90 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/Aves-Project/aves-go/blob/f62dcae47958e39e14c7b82a1445942eef72cdf5/consensus/ethash/consensus.go',
     },
   ],
+  // Raptoreum and its GhostRider forks: the coinbase pays the smartnode in line "blockValue * percentage
+  // / 100" (GetSmartnodePayment, validation.cpp; percentage from nCollaterals' reward percentages,
+  // paid once 10 smartnodes exist) and the founder "blockReward * rewardPercentage / 100"
+  // (founder_payment.cpp, FounderRewardStructure); the miner keeps the rest. Mainnet chainparams at
+  // the cited commits. The launch blocks before the smartnode (and founder) start are not modelled:
+  // they lie before any recording here.
+  // Raptoreum: rewardStructures {INT_MAX, 5} "5% founder/dev fee forever" after block 250, and
+  // smartnode reward percentages {5761, 0}, {INT_MAX, 20}: 20 % from block 5,762 (chainparams of 2024-03-11).
+  RTM: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 75, masternode: 20, founders: 5 },
+      sourceUrl: 'https://github.com/Raptor3um/raptoreum/blob/06f2dd9f3852b77b309b67c29c3ba9ce4cf8d12f/src/chainparams.cpp',
+    },
+  ],
+  // Babacoin: rewardStructures {INT_MAX, 5} after block 250, smartnode {5761, 0}, {INT_MAX, 20}
+  // (mainnet chainparams of the 2022 launch, in force until the February 2025 restart).
+  BBC: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 75, masternode: 20, founders: 5 },
+      sourceUrl: 'https://github.com/babacoinbbc/babacoin/blob/a2a3680747125f184fc6fd40653674de96606a9b/src/chainparams.cpp',
+    },
+  ],
+  // Skytere: rewardStructures {INT_MAX, 10} "10% founder/dev fee forever" after block 500, smartnode
+  // {5040, 0}, {INT_MAX, 60}: 60 % from block 5,041.
+  SKYT: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 30, masternode: 60, founders: 10 },
+      sourceUrl: 'https://github.com/skytcode/skytere/blob/909f50b41a96e19cd4f4b7bf3763e105df666510/src/chainparams.cpp',
+    },
+  ],
+  // Rheix: rewardStructures {INT_MAX, 15} after block 1, smartnode {3090, 0}, {INT_MAX, 56}: 56 %
+  // from block 3,091 (chainparams of 2023-12-03; unchanged by the 2025-03-29 collateral update).
+  RHX: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 29, masternode: 56, founders: 15 },
+      sourceUrl: 'https://github.com/Valerjanich/rheix/blob/3c0ad18bc6cc3050f600f1037df7cc5c8318aece/src/chainparams.cpp',
+    },
+  ],
+  // MecuAI: rewardStructures {INT_MAX, 10} (the line's comment still says 5 %; the figure is 10) after
+  // block 8, smartnode {3168, 0}, {INT_MAX, 60}: 60 % from block 3,169.
+  MECU: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 30, masternode: 60, founders: 10 },
+      sourceUrl: 'https://github.com/mecuai/mecuai/blob/bb440f8b6b7298cf80750791680779145e243884/src/chainparams.cpp',
+    },
+  ],
+  // Subi Network: rewardStructures {INT_MAX, 15} after block 750, smartnode {5761, 0}, {INT_MAX, 55}.
+  SUBI: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 30, masternode: 55, founders: 15 },
+      sourceUrl: 'https://github.com/subinetwork/subi/blob/48b1c229ab59310883b3b33f665f8b4673da5c7d/src/chainparams.cpp',
+    },
+  ],
+  // Gain Pro X: rewardStructures {INT_MAX, 15} after block 750, smartnode {5761, 0}, {INT_MAX, 55}.
+  GPRX: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 30, masternode: 55, founders: 15 },
+      sourceUrl: 'https://github.com/gprotocolx/gainprox/blob/3c4ccc2d8186dbc4834d5bdfe09694055f86b7c6/src/chainparams.cpp',
+    },
+  ],
+  // Maxeter: rewardStructures {INT_MAX, 10} "10% founder/dev fee forever" after block 1, smartnode
+  // {5761, 0}, {INT_MAX, 55}.
+  MAXE: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 35, masternode: 55, founders: 10 },
+      sourceUrl: 'https://github.com/maxeteristy/maxeter/blob/cef14cb2a730c45a6621c12835a978dc5352b54c/src/chainparams.cpp',
+    },
+  ],
   // Satoxcoin: "Block Reward - 90% PoW | 10% Dev fee (270 SATOX reward, 30 SATOX Dev fee)" (README specification).
   SATOX: [
     {
