@@ -203,6 +203,18 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/maxeteristy/maxeter/blob/cef14cb2a730c45a6621c12835a978dc5352b54c/src/chainparams.cpp',
     },
   ],
+  // Gemlink: from the Morag upgrade (height 2,167,200, "2022, Feb 14" in mainnet chainparams) the
+  // masternode gets "blockValue * 50 / 100" (GetMasternodePayment, main.cpp) and the developers
+  // "blockValue * 20 / 100" (GetDevelopersPayment), and neither founders' nor treasury rewards are paid
+  // (masternode-payments.cpp); the miner keeps 30 %. Earlier eras are not modelled.
+  GLINK: [
+    {
+      fromHeight: 2_167_200,
+      fromDate: '2022-02-14',
+      split: { miner: 30, masternode: 50, devFund: 20 },
+      sourceUrl: 'https://github.com/gemlink/gemlink/blob/e585a558fafb83c054cc79ae53c66c1da0a0a55c/src/main.cpp',
+    },
+  ],
   // Satoxcoin: "Block Reward - 90% PoW | 10% Dev fee (270 SATOX reward, 30 SATOX Dev fee)" (README specification).
   SATOX: [
     {
