@@ -6,7 +6,7 @@ import path from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 
-import { registryFileSchema, type RegistryEntry } from './schema';
+import { registryFileSchema, type PoolSiteEntry, type RegistryEntry } from './schema';
 
 /** Beyond this many, the rest of a file's problems are counted, not listed. */
 const MAX_REPORTED = 10;
@@ -126,8 +126,16 @@ function issueFromZod(tree: Node, at: (offset: number) => { line: number }, issu
   return { line: at(node.offset).line, path: formatPath(issue.path), message };
 }
 
+/** A registry file's contents: its coins, and (the user's file only) the pool sites added on the page. */
+export type RegistryDocument = { coins: RegistryEntry[]; poolSites: PoolSiteEntry[] };
+
 /** Parses a registry document; throws RegistryError naming the file and line of each problem. */
 export function parseRegistry(text: string, fileLabel: string): RegistryEntry[] {
+  return parseRegistryDocument(text, fileLabel).coins;
+}
+
+/** parseRegistry with the pool sites too. */
+export function parseRegistryDocument(text: string, fileLabel: string): RegistryDocument {
   const at = lineIndex(text);
   const syntax: ParseError[] = [];
   const tree = parseTree(text, syntax, { disallowComments: true, allowTrailingComma: false });
@@ -149,7 +157,7 @@ export function parseRegistry(text: string, fileLabel: string): RegistryEntry[] 
     issues.sort((left, right) => left.line - right.line);
     throw new RegistryError(fileLabel, issues);
   }
-  return parsed.data.coins;
+  return { coins: parsed.data.coins, poolSites: parsed.data.poolSites ?? [] };
 }
 
 /**
@@ -157,16 +165,21 @@ export function parseRegistry(text: string, fileLabel: string): RegistryEntry[] 
  * user's own coins, before they add one) and an error otherwise (the shipped registry).
  */
 export function loadRegistryFile(filePath: string, options: { optional: boolean }): RegistryEntry[] {
+  return loadRegistryDocument(filePath, options).coins;
+}
+
+/** loadRegistryFile with the pool sites too. */
+export function loadRegistryDocument(filePath: string, options: { optional: boolean }): RegistryDocument {
   const label = path.basename(filePath);
   let text: string;
   try {
     text = readFileSync(filePath, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && options.optional) return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && options.optional) return { coins: [], poolSites: [] };
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot be read';
     throw new RegistryError(label, [], `${label}: ${reason} (${filePath})`, { cause: error });
   }
-  return parseRegistry(text, label);
+  return parseRegistryDocument(text, label);
 }
 
 /** The registry shipped with the app; throws when it is missing or invalid. */

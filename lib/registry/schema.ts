@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 import { algorithmFromUpstream, getAlgorithm } from '@/lib/mining/algorithms';
-import { POOL_KINDS } from '@/lib/model/pools';
+import { POOL_KINDS, poolSourceId } from '@/lib/model/pools';
 import { chainSourceSchema, sourceUrl } from '@/lib/sources/chain/types';
 
 /** Slugs shown as examples when an algorithm is unknown (all of them would be a wall of text). */
@@ -136,10 +136,37 @@ export function registryKey(entry: Pick<RegistryEntry, 'tag' | 'algorithm'>): st
 }
 
 /**
+ * A pool site added on the add page (the user's coins file only): every pool it runs is read each
+ * refresh, and a MiningCore site's coins become long-tail coin rows. Its software and address only:
+ * what it mines is read from the site itself.
+ */
+export const poolSiteSchema = z.strictObject({
+  kind: z.enum(POOL_KINDS, { error: `must be one of ${POOL_KINDS.join(', ')}` }),
+  url: sourceUrl,
+});
+export type PoolSiteEntry = z.infer<typeof poolSiteSchema>;
+
+/** A pool site is one software at one address: the id of the snapshot source that reads it. */
+export const poolSiteKey = (site: PoolSiteEntry): string => poolSourceId(site.kind, site.url);
+
+/**
  * The whole file. A duplicate's issue sits on the later entry's tag and carries the first one's
  * path in `params.duplicateOf`, so the loader can name both lines.
  */
 export const registryFileSchema = z.strictObject({
+  /** Pool sites added on the add page (only the user's file has them). */
+  poolSites: z
+    .array(poolSiteSchema)
+    .max(50, 'must list at most 50 pool sites')
+    .superRefine((sites, ctx) => {
+      const seen = new Map<string, number>();
+      sites.forEach((site, index) => {
+        const first = seen.get(poolSiteKey(site));
+        if (first === undefined) seen.set(poolSiteKey(site), index);
+        else ctx.addIssue({ code: 'custom', path: [index, 'url'], message: `this pool site is listed twice (also poolSites[${first}])` });
+      });
+    })
+    .optional(),
   coins: z.array(registryEntrySchema).superRefine((coins, ctx) => {
     const seen = new Map<string, number>();
     coins.forEach((coin, index) => {

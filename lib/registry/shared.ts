@@ -69,8 +69,8 @@ export type UserCoinsSync = {
 export function createUserCoinsSync(options: {
   file: string;
   shared: SharedUserCoins;
-  /** The local copy's coins now (to know whether there is anything to offer). */
-  current: () => readonly RegistryEntry[];
+  /** The local copy's coins and pool sites now (to know whether there is anything to offer). */
+  current: () => readonly unknown[];
   /** Called with the coins taken from another instance. */
   onPulled: (coins: RegistryEntry[]) => void;
   intervalMs?: number;

@@ -1,11 +1,11 @@
-// The coins a user adds, kept in a JSON file of the registry's own shape ({ "coins": [...] }) so a
-// hand edit gets the same line-numbered errors. Writes are atomic (temporary file in the same
+// The coins and pool sites a user adds, kept in a JSON file of the registry's own shape
+// ({ "coins": [...], "poolSites": [...] }) so a hand edit gets the same line-numbered errors. Writes are atomic (temporary file in the same
 // folder, fsync, rename) and serialized per file within the process, so concurrent adds all land.
 import { writeFileAtomic } from '@/lib/infra/atomic-write';
 import path from 'node:path';
 
-import { loadRegistryFile, parseRegistry, RegistryError } from './load';
-import { registryEntrySchema, registryKey, type RegistryEntry } from './schema';
+import { loadRegistryDocument, parseRegistryDocument, RegistryError, type RegistryDocument } from './load';
+import { poolSiteKey, poolSiteSchema, registryEntrySchema, registryKey, type PoolSiteEntry, type RegistryEntry } from './schema';
 
 /** An entry the user submitted is invalid or clashes; `field` names the input to fix. */
 export class RegistryFieldError extends RegistryError {
@@ -34,11 +34,18 @@ function serialized<T>(filePath: string, task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-const serialize = (coins: readonly RegistryEntry[]) => `${JSON.stringify({ coins }, null, 2)}\n`;
+/** The file's text: `poolSites` only once there is one, so a coins-only file reads as before. */
+const serialize = ({ coins, poolSites }: RegistryDocument) =>
+  `${JSON.stringify(poolSites.length > 0 ? { coins, poolSites } : { coins }, null, 2)}\n`;
+
+/** The user's file (coins and pool sites); empty lists while it does not exist. */
+export function readUserDocument(filePath: string): RegistryDocument {
+  return loadRegistryDocument(filePath, { optional: true });
+}
 
 /** The user's coins file as text (what another instance is sent); an empty list while it does not exist. */
 export async function readUserCoinsText(filePath: string): Promise<string> {
-  return serialized(filePath, async () => serialize(readUserCoins(filePath)));
+  return serialized(filePath, async () => serialize(readUserDocument(filePath)));
 }
 
 /**
@@ -47,15 +54,20 @@ export async function readUserCoinsText(filePath: string): Promise<string> {
  */
 export function replaceUserCoinsText(filePath: string, text: string): Promise<RegistryEntry[]> {
   return serialized(filePath, async () => {
-    const coins = parseRegistry(text, `${path.basename(filePath)} (shared)`);
-    await writeFileAtomic(filePath, serialize(coins));
-    return coins;
+    const document = parseRegistryDocument(text, `${path.basename(filePath)} (shared)`);
+    await writeFileAtomic(filePath, serialize(document));
+    return document.coins;
   });
 }
 
 /** The user's coins; an empty list while the file does not exist yet. */
 export function readUserCoins(filePath: string): RegistryEntry[] {
-  return loadRegistryFile(filePath, { optional: true });
+  return readUserDocument(filePath).coins;
+}
+
+/** The pool sites the user added; an empty list while the file does not exist yet. */
+export function readUserPoolSites(filePath: string): PoolSiteEntry[] {
+  return readUserDocument(filePath).poolSites;
 }
 
 /**
@@ -77,7 +89,8 @@ export function addUserCoin(
   }
   const entry = parsed.data;
   return serialized(filePath, async () => {
-    const current = readUserCoins(filePath);
+    const document = readUserDocument(filePath);
+    const current = document.coins;
     const key = registryKey(entry);
     const where = shipped.some((coin) => registryKey(coin) === key)
       ? 'the shipped registry'
@@ -89,7 +102,7 @@ export function addUserCoin(
     if (options.max !== undefined && current.length >= options.max) {
       throw new RegistryFieldError(label, 'tag', `this server keeps at most ${options.max} added coins; remove one first`);
     }
-    await writeFileAtomic(filePath, serialize([...current, entry]));
+    await writeFileAtomic(filePath, serialize({ ...document, coins: [...current, entry] }));
     return entry;
   });
 }
@@ -101,10 +114,53 @@ export function addUserCoin(
 export function removeUserCoin(filePath: string, tag: string, algorithm?: string): Promise<number> {
   const wanted = tag.trim().toUpperCase();
   return serialized(filePath, async () => {
-    const current = readUserCoins(filePath);
+    const document = readUserDocument(filePath);
+    const current = document.coins;
     const kept = current.filter((coin) => coin.tag !== wanted || (algorithm !== undefined && coin.algorithm !== algorithm));
     const removed = current.length - kept.length;
-    if (removed > 0) await writeFileAtomic(filePath, serialize(kept));
+    if (removed > 0) await writeFileAtomic(filePath, serialize({ ...document, coins: kept }));
+    return removed;
+  });
+}
+
+/**
+ * Validates a pool site (`input` from outside), refuses one already added or one the shipped
+ * registry's coins already name (`taken`: their source ids), and appends it, inside the file's one
+ * writer so concurrent adds cannot pass `max` together. Returns the stored (normalized) site.
+ */
+export function addUserPoolSite(
+  filePath: string,
+  input: unknown,
+  taken: ReadonlySet<string> = new Set(),
+  options: { max?: number } = {},
+): Promise<PoolSiteEntry> {
+  const label = path.basename(filePath);
+  const parsed = poolSiteSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return Promise.reject(new RegistryFieldError(label, issue.path.map(String).join('.') || 'url', issue.message));
+  }
+  const site = parsed.data;
+  return serialized(filePath, async () => {
+    const document = readUserDocument(filePath);
+    const key = poolSiteKey(site);
+    if (taken.has(key)) throw new RegistryFieldError(label, 'url', 'the shipped registry already reads this pool site');
+    if (document.poolSites.some((s) => poolSiteKey(s) === key)) throw new RegistryFieldError(label, 'url', 'this pool site is already added');
+    if (options.max !== undefined && document.poolSites.length >= options.max) {
+      throw new RegistryFieldError(label, 'url', `this server keeps at most ${options.max} added pool sites; remove one first`);
+    }
+    await writeFileAtomic(filePath, serialize({ ...document, poolSites: [...document.poolSites, site] }));
+    return site;
+  });
+}
+
+/** Removes the added pool site whose source id is `key`; resolves to the number removed (0 or 1). */
+export function removeUserPoolSite(filePath: string, key: string): Promise<number> {
+  return serialized(filePath, async () => {
+    const document = readUserDocument(filePath);
+    const kept = document.poolSites.filter((s) => poolSiteKey(s) !== key);
+    const removed = document.poolSites.length - kept.length;
+    if (removed > 0) await writeFileAtomic(filePath, serialize({ ...document, poolSites: kept }));
     return removed;
   });
 }

@@ -1,14 +1,14 @@
 // The live sources the configuration switches on, each wrapped to return our one payload shape.
 import { coingeckoIds } from '@/lib/mining/coin-facts';
 import type { Env } from '@/lib/infra/env';
-import type { RegistryEntry } from '@/lib/registry/schema';
+import type { PoolSiteEntry, RegistryEntry } from '@/lib/registry/schema';
 import { fetchCoinGeckoPrices } from '@/lib/sources/coingecko';
 import { fetchCoinGeckoMarkets } from '@/lib/sources/coingecko-markets';
 import { fetchNiceHashPrices } from '@/lib/sources/nicehash';
 import { fetchHashrateNo, HASHRATENO_MIN_INTERVAL_MS } from '@/lib/sources/hashrateno';
 import { fetchWhatToMine } from '@/lib/sources/whattomine';
 import { buildRegistryFetchers } from '@/lib/registry/fetchers';
-import { buildPoolFetchers } from '@/lib/registry/pool-fetchers';
+import { buildPoolFetchers, buildSiteFetchers, registryPoolSiteIds } from '@/lib/registry/pool-fetchers';
 import { emptyPayload } from '@/lib/sources/contract';
 import type { SourceFetcher } from '@/lib/sources/contract';
 
@@ -20,7 +20,7 @@ function priceIds(registry: readonly RegistryEntry[]): string[] {
   return [...ids].sort();
 }
 
-export function buildFetchers(env: Env, registry: readonly RegistryEntry[] = []): SourceFetcher[] {
+export function buildFetchers(env: Env, registry: readonly RegistryEntry[] = [], poolSites: readonly PoolSiteEntry[] = []): SourceFetcher[] {
   const timeoutMs = env.UPSTREAM_TIMEOUT_MS;
   const fetchers: SourceFetcher[] = [];
   if (env.SOURCES.includes('chain')) {
@@ -29,6 +29,8 @@ export function buildFetchers(env: Env, registry: readonly RegistryEntry[] = [])
     );
     // The registry coins' pools: one source per pool site (MiningCore: one request per refresh plus one per wanted pool, in turn).
     fetchers.push(...buildPoolFetchers(registry, { timeoutMs, allowPrivate: env.ALLOW_PRIVATE_SOURCES }));
+    // Pool sites added on the page: every pool they run, and a MiningCore site's coins as long-tail rows.
+    fetchers.push(...buildSiteFetchers(poolSites, { timeoutMs, allowPrivate: env.ALLOW_PRIVATE_SOURCES }, registryPoolSiteIds(registry)));
   }
   if (env.SOURCES.includes('whattomine')) {
     for (const kind of ['gpu', 'asic'] as const) {

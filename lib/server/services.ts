@@ -11,9 +11,9 @@ import { createHistoryStore, type HistoryStore } from '@/lib/history/store';
 import { log } from '@/lib/infra/log';
 import { createRateLimiter, type RateLimiter } from '@/lib/infra/rate-limit';
 import { loadRegistryFile, loadShippedRegistry } from '@/lib/registry/load';
-import type { RegistryEntry } from '@/lib/registry/schema';
+import type { PoolSiteEntry, RegistryEntry } from '@/lib/registry/schema';
 import { createSharedUserCoins, createUserCoinsSync, type UserCoinsSync } from '@/lib/registry/shared';
-import { readUserCoins } from '@/lib/registry/store';
+import { readUserDocument, readUserPoolSites } from '@/lib/registry/store';
 import { createSharedRedis, redactRedisUrl } from '@/lib/infra/redis';
 import { SnapshotService } from '@/lib/snapshot/service';
 import { createMemoryStore, createRedisStore } from '@/lib/snapshot/store';
@@ -28,7 +28,7 @@ import { createAlertStore, type AlertStore } from '@/lib/alerts/store';
 import { subscribeAlerts } from './alerts';
 
 const KEY = Symbol.for('minerank.services');
-export type Registry = { shipped: RegistryEntry[]; user: RegistryEntry[] };
+export type Registry = { shipped: RegistryEntry[]; user: RegistryEntry[]; poolSites: PoolSiteEntry[] };
 export type Services = {
   env: Env;
   snapshots: SnapshotService;
@@ -48,7 +48,7 @@ type Holder = { [KEY]?: Services };
  * Every coin to ask: the registry file's as written, the page-added ones without credentials
  * (a `*_RPC_AUTH` secret goes only to a source the operator listed in the registry file).
  */
-export function allCoins(registry: Registry): RegistryEntry[] {
+export function allCoins(registry: Pick<Registry, 'shipped' | 'user'>): RegistryEntry[] {
   return [...registry.shipped, ...registry.user.map(withoutCredentials)];
 }
 
@@ -57,6 +57,11 @@ export function withoutCredentials(entry: RegistryEntry): RegistryEntry {
   const { authEnv: _dropped, ...source } = entry.source;
   void _dropped;
   return { ...entry, source };
+}
+
+/** The sources this registry asks for: its coins, their pools, and the pool sites added on the page. */
+export function registryFetchers(env: Env, registry: Registry) {
+  return buildFetchers(env, allCoins(registry), registry.poolSites);
 }
 
 function registryPriceIds(registry: Registry): Record<string, string | null> {
@@ -116,9 +121,10 @@ export function services(): Services {
     const shipped = env.COIN_REGISTRY_FILE
       ? loadRegistryFile(env.COIN_REGISTRY_FILE, { optional: false })
       : loadShippedRegistry();
-    const registry: Registry = { shipped, user: readUserCoins(env.USER_COINS_FILE) };
+    const userDocument = readUserDocument(env.USER_COINS_FILE);
+    const registry: Registry = { shipped, user: userDocument.coins, poolSites: userDocument.poolSites };
 
-    const fetchers = buildFetchers(env, allCoins(registry));
+    const fetchers = registryFetchers(env, registry);
     // History is of live data only: with no live source there is nothing to record.
     const history =
       fetchers.length > 0 ? createHistoryStore({ databaseUrl: env.DATABASE_URL ?? null, sqliteFile: env.HISTORY_FILE }) : null;
@@ -157,11 +163,12 @@ export function services(): Services {
       created.coinsSync = createUserCoinsSync({
         file: env.USER_COINS_FILE,
         shared: createSharedUserCoins(redis, env.REDIS_PREFIX),
-        current: () => registry.user,
+        current: () => [...registry.user, ...registry.poolSites],
         onPulled: (coins) => {
           registry.user = coins;
+          registry.poolSites = readUserPoolSites(env.USER_COINS_FILE); // the same file, just replaced
           // Asked from the next period's refresh on; no extra refresh for another instance's change.
-          created.snapshots.setFetchers(buildFetchers(env, allCoins(registry)), { refreshNow: false });
+          created.snapshots.setFetchers(registryFetchers(env, registry), { refreshNow: false });
         },
       });
     }

@@ -30,7 +30,8 @@ export type MergeOptions = {
 
 /**
  * Order of precedence for a coin's network figures: a coin's own chain first (its node or
- * explorer is the truth for difficulty, hashrate and reward), then WhatToMine, then hashrate.no.
+ * explorer is the truth for difficulty, hashrate and reward), then WhatToMine, then hashrate.no,
+ * then a pool site's view of the network (`pool:<kind>:<site>`, the long tail's only source).
  */
 const AGGREGATOR_ORDER: readonly SourceId[] = ['whattomine-gpu', 'whattomine-asic', 'hashrateno', 'embedded'];
 /** The figures a chain source is the truth for, each filled from an aggregator when the chain lacks it. */
@@ -58,10 +59,13 @@ export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mod
     return registered !== undefined ? registered : (getCoinFacts(key).coingeckoId ?? null);
   };
 
-  // Every source's entry for each coin (tag + algorithm), chain sources first.
+  // Every source's entry for each coin (tag + algorithm), chain sources first, pool sites last: a
+  // pool's view of a network (MiningCore's networkStats) is the long tail's only source, never a
+  // rival to a chain or an aggregator that lists the coin.
   const chainIds = inputs.map((i) => i.status.id).filter(isChainSourceId).sort();
+  const poolIds = inputs.map((i) => i.status.id).filter(isPoolSourceId).sort();
   const candidates = new Map<string, Candidate[]>();
-  for (const sourceId of [...chainIds, ...AGGREGATOR_ORDER]) {
+  for (const sourceId of [...chainIds, ...AGGREGATOR_ORDER, ...poolIds]) {
     const input = byId.get(sourceId);
     if (!input?.payload) continue;
     for (const stats of input.payload.coins) {
@@ -76,7 +80,9 @@ export function mergeSources(inputs: readonly SourceInput[], mode: Snapshot['mod
   const coins: Coin[] = [];
   for (const list of candidates.values()) {
     const [primary, ...others] = list as [Candidate, ...Candidate[]];
-    const aggregator = isChainSourceId(primary.sourceId) ? (others.find((c) => !isChainSourceId(c.sourceId)) ?? null) : null;
+    const aggregator = isChainSourceId(primary.sourceId)
+      ? (others.find((c) => !isChainSourceId(c.sourceId) && !isPoolSourceId(c.sourceId)) ?? null)
+      : null;
     const merged = aggregator ? withAggregator(primary, aggregator) : null;
     const priceInput = aggregator ?? primary;
     const geckoId = geckoIdOf(primary.stats.tag);

@@ -28,6 +28,9 @@ const zeroCounts = {
   '/mc-a/api/pools/clore1/blocks': 0,
   '/mc-b/api/pools': 0,
   '/mc-b/api/pools/clore/blocks': 0,
+  '/mc-c/api/pools': 0,
+  '/mc-c/api/pools/kpx1/blocks': 0,
+  '/mc-c/api/pools/scx1/blocks': 0,
   '/nomp/api/stats': 0,
   '/cn/stats': 0,
   // The per-miner stand-ins of the payouts page (issue 18).

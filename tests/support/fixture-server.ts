@@ -1,5 +1,5 @@
 // A local HTTP server standing in for every upstream (WhatToMine, CoinGecko, hashrate.no, NiceHash,
-// a YIIMP pool, two MiningCore sites, a NOMP portal and a cryptonote-nodejs-pool site) with
+// a YIIMP pool, three MiningCore sites, a NOMP portal and a cryptonote-nodejs-pool site) with
 // recorded responses, and per-route failure switches another process can flip over HTTP.
 // Run directly: npx tsx tests/support/fixture-server.ts [--port 4010]
 import { readFileSync } from 'node:fs';
@@ -140,6 +140,10 @@ const ROUTES = {
   '/mc-a/api/pools/clore1/blocks': { file: pools('miningcore-api_pools_clore1_blocks-site_a-documented-shape.json'), wrongShape: '{"blocks":[]}', empty: '[]', timeAnchor: POOL_FIXTURE_ANCHOR },
   '/mc-b/api/pools': { file: pools('miningcore-api_pools-site_b-documented-shape.json'), wrongShape: MININGCORE_OLD_SHAPE, empty: '{"pools":[]}', timeAnchor: POOL_FIXTURE_ANCHOR },
   '/mc-b/api/pools/clore/blocks': { file: pools('miningcore-api_pools_clore_blocks-site_b-documented-shape.json'), wrongShape: '{"blocks":[]}', empty: '[]', timeAnchor: POOL_FIXTURE_ANCHOR },
+  // Site C (added on the add page in e2e): long-tail coins KPX (KawPow) and SCX (Scrypt), and a pool of an algorithm the app does not know.
+  '/mc-c/api/pools': { file: pools('miningcore-api_pools-site_c-documented-shape.json'), wrongShape: MININGCORE_OLD_SHAPE, empty: '{"pools":[]}', timeAnchor: POOL_FIXTURE_ANCHOR },
+  '/mc-c/api/pools/kpx1/blocks': { file: pools('miningcore-api_pools_kpx1_blocks-site_c-documented-shape.json'), wrongShape: '{"blocks":[]}', empty: '[]', timeAnchor: POOL_FIXTURE_ANCHOR },
+  '/mc-c/api/pools/scx1/blocks': { file: pools('miningcore-api_pools_scx1_blocks-site_c-documented-shape.json'), wrongShape: '{"blocks":[]}', empty: '[]', timeAnchor: POOL_FIXTURE_ANCHOR },
   '/nomp/api/stats': { file: pools('nomp-api_stats-documented-shape.json'), wrongShape: '{"pools":[]}', empty: '{"pools":{}}' },
   '/cn/stats': { file: pools('cryptonote_pool-stats-documented-shape.json'), wrongShape: '{"config":{}}', empty: '{}' },
   // Per-miner stand-ins (tests/fixtures/pool-accounts, built from the documented shapes; see its README

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { parseRegistry, RegistryError } from '@/lib/registry/load';
 import type { RegistryEntryInput } from '@/lib/registry/schema';
-import { addUserCoin, readUserCoins, RegistryFieldError, removeUserCoin } from '@/lib/registry/store';
+import { addUserCoin, addUserPoolSite, readUserCoins, readUserPoolSites, RegistryFieldError, removeUserCoin, removeUserPoolSite } from '@/lib/registry/store';
 
 const shipped = parseRegistry(
   readFileSync(path.resolve(__dirname, '../../fixtures/registry/valid.json'), 'utf8'),
@@ -119,5 +119,43 @@ describe('user coin store', () => {
     expect(() => readUserCoins(file)).toThrow(/^coins\.user\.json:7: coins\[0\]\.blockTimeSeconds: /);
     // A write on top of a broken file is refused rather than overwriting the user's edit.
     await expect(addUserCoin(file, coin('DEF'))).rejects.toThrow(/coins\.user\.json:7:/);
+  });
+});
+
+describe('user pool sites (the same file, the same one writer)', () => {
+  it('adds a site beside the coins, keeps both through coin changes, and removes it by its source id', async () => {
+    const abc = await addUserCoin(file, coin('ABC'));
+    const site = await addUserPoolSite(file, { kind: 'miningcore', url: 'https://pool.example/' });
+    expect(site).toEqual({ kind: 'miningcore', url: 'https://pool.example' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ coins: [abc], poolSites: [site] });
+    // A coin added or removed afterwards leaves the site where it was.
+    await addUserCoin(file, coin('DEF'));
+    await removeUserCoin(file, 'ABC');
+    expect(readUserPoolSites(file)).toEqual([site]);
+    expect(await removeUserPoolSite(file, 'pool:miningcore:pool.example')).toBe(1);
+    expect(readUserPoolSites(file)).toEqual([]);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ coins: [readUserCoins(file)[0]] });
+  });
+
+  it('refuses a duplicate, a site the registry already reads, credentials in the URL, and more than the cap', async () => {
+    await addUserPoolSite(file, { kind: 'nomp', url: 'https://a.example' });
+    const refusal = (input: unknown, taken = new Set<string>(), max?: number) =>
+      addUserPoolSite(file, input, taken, max === undefined ? {} : { max }).then(
+        () => null,
+        (error: RegistryFieldError) => `${error.field}: ${error.message}`,
+      );
+    expect(await refusal({ kind: 'nomp', url: 'https://a.example/' })).toBe('url: coins.user.json: url: this pool site is already added'.replace('coins.user.json: ', ''));
+    expect(await refusal({ kind: 'miningcore', url: 'https://b.example' }, new Set(['pool:miningcore:b.example']))).toMatch(/^url: .*shipped registry already reads/);
+    expect(await refusal({ kind: 'miningcore', url: 'https://u:p@b.example' })).toMatch(/^url: .*user name or password/);
+    expect(await refusal({ kind: 'mpos', url: 'https://b.example' })).toMatch(/^kind: /);
+    expect(await refusal({ kind: 'miningcore', url: 'https://c.example' }, new Set(), 1)).toMatch(/at most 1 added pool sites/);
+    expect(readUserPoolSites(file)).toHaveLength(1);
+  });
+
+  it('lets concurrent adds past the cap by none: exactly max land', async () => {
+    const sites = Array.from({ length: 6 }, (_, i) => ({ kind: 'miningcore', url: `https://p${i}.example` }));
+    const results = await Promise.allSettled(sites.map((site) => addUserPoolSite(file, site, new Set(), { max: 4 })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(4);
+    expect(readUserPoolSites(file)).toHaveLength(4);
   });
 });
