@@ -203,6 +203,16 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/maxeteristy/maxeter/blob/cef14cb2a730c45a6621c12835a978dc5352b54c/src/chainparams.cpp',
     },
   ],
+  // Fsociety: rewardStructures {INT_MAX, 20} after block 250, smartnode {8580, 0}, {INT_MAX, 45}: 45 %
+  // from block 8,581 (chainparams of 2024-02-16).
+  FSC: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 35, masternode: 45, founders: 20 },
+      sourceUrl: 'https://github.com/fsocietychain/fsociety/blob/8dac1f76e02cf5f1a8eef3068f9331f3bb5d013b/src/chainparams.cpp',
+    },
+  ],
   // Gemlink: from the Morag upgrade (height 2,167,200, "2022, Feb 14" in mainnet chainparams) the
   // masternode gets "blockValue * 50 / 100" (GetMasternodePayment, main.cpp) and the developers
   // "blockValue * 20 / 100" (GetDevelopersPayment), and neither founders' nor treasury rewards are paid
@@ -213,6 +223,38 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       fromDate: '2022-02-14',
       split: { miner: 30, masternode: 50, devFund: 20 },
       sourceUrl: 'https://github.com/gemlink/gemlink/blob/e585a558fafb83c054cc79ae53c66c1da0a0a55c/src/main.cpp',
+    },
+  ],
+  // Flux: GetFluxnodeSubsidy (main.cpp) pays each node tier "blockValue * (percentage * fMultiple)" with
+  // V1_FLUXNODE_PERCENT_CUMULUS 0.0375, NIMBUS 0.0625 and STRATUS 0.15 (fluxnode/fluxnode.h), and
+  // fMultiple = 2.0 once the Flux rebrand upgrade is active (height 835,554, "Around 10th April 2021"
+  // in mainnet chainparams): 7.5 + 12.5 + 30 = 50 % to FluxNodes, the rest to the miner (source of
+  // 2024-01-30). The Proof of Node upgrade (height 2,020,000) ends this split; what follows is not verified.
+  FLUX: [
+    {
+      fromHeight: 835_554,
+      fromDate: '2021-04-10',
+      split: { miner: 50, masternode: 50 },
+      sourceUrl: 'https://github.com/RunOnFlux/fluxd/blob/8c1307db24580ba8a6fef5b27019869a99823f05/src/main.cpp',
+    },
+    {
+      fromHeight: 2_020_000,
+      fromDate: null,
+      split: null,
+      sourceUrl: 'https://github.com/RunOnFlux/fluxd/blob/2dfb5046b81c482914b93fa1caa0a7254c80bf64/src/chainparams.cpp',
+    },
+  ],
+  // Kiirocoin: in stage 3 (from stage3StartTime 1689499903, 2023-07-16) the masternode gets "blockValue*collaterals.
+  // getRewardPercentage(nHeight)/100" (GetMasternodePayment, validation.cpp) with reward percentage
+  // {INT_MAX, 60}, and the development and community funds each FundRewardStructure {INT_MAX, 10}
+  // "10% dev/community fee forever" (mainnet chainparams of 2024-02-18): 20 % to the miner. Later
+  // chainparams (July 2024 on) change the funds; not modelled.
+  KIIRO: [
+    {
+      fromHeight: null,
+      fromDate: '2023-07-16',
+      split: { miner: 20, masternode: 60, devFund: 10, treasury: 10 },
+      sourceUrl: 'https://github.com/Kiirocoin/kiiro/blob/9f0eda20f025c98333557acca5ffb0684968090c/src/chainparams.cpp',
     },
   ],
   // Satoxcoin: "Block Reward - 90% PoW | 10% Dev fee (270 SATOX reward, 30 SATOX Dev fee)" (README specification).

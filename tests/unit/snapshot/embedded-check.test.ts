@@ -43,7 +43,7 @@ const REASONS: Readonly<Record<string, [ReasonCode, string]>> = {
   ETI: ['broken-row', 'networkHashrate 0: no estimate possible'],
   // GhostRider coins (difficulty rounded to 0 or 1 in the row, so only the share of network applies):
   BBC: unchecked('+22.7 % with the cited 75 % (2022 chainparams: 20 % smartnodes, 5 % founder); hashrate.no credits 92 %, difficulty rounded to 0 in the row'),
-  FSC: split('32 %'),
+  FSC: unchecked('−7.3 % with the cited 35 % (chainparams: 45 % smartnodes, 20 % founder); difficulty rounded to 0 in the row'),
   GPRX: unchecked('+4.1 % with the cited 30 % (chainparams: 55 % smartnodes, 15 % founder); difficulty rounded to 0 in the row'),
   MAXE: unchecked('+5.6 % with the cited 35 % (chainparams: 55 % smartnodes, 10 % founder); difficulty rounded to 0 in the row'),
   NIKI: split('18.5 %'),
@@ -51,11 +51,11 @@ const REASONS: Readonly<Record<string, [ReasonCode, string]>> = {
   VARSE: split('38 %'),
   RTM: unchecked('+46.6 % with the cited 75 % (chainparams: 20 % smartnodes, 5 % founder); difficulty rounded to 1 in the row, and hashrate.no credits more than the whole block'),
   // Round shares that look like splits, not cited here:
-  FLUX: split('exactly 90 %'),
+  FLUX: unchecked('+80.0 % with the cited 50 % (fluxd: 50 % to FluxNodes since the Flux upgrade); hashrate.no credits exactly 90 % of its emission (27,000 FLUX/day), which the chain code does not explain'),
   BLOCX: split('32.9 %'),
   URSA: split('32.9 %'),
   AVN: split('28.6 %'),
-  KIIRO: split('18.4 %'),
+  KIIRO: unchecked('−8.0 % with the cited 20 % (chainparams: 60 % masternodes, 10 % development, 10 % community); their difficulty basis for FiroPow not cited'),
   NET: split('49.2 %'),
   EVOX: split('49.3 %'),
   OCV: split('45.0 %'),
