@@ -1,5 +1,6 @@
 import { DataBanner } from '@/components/data-banner';
 import { LiveRanking } from '@/components/live-ranking';
+import { SnapshotProvider } from '@/components/snapshot-swr';
 import { SCORE_FORMULA, SCORE_NAME } from '@/lib/mining/score';
 import type { RankingInputs } from '@/lib/ranking/inputs';
 import type { Snapshot } from '@/lib/model/types';
@@ -17,7 +18,9 @@ export function Dashboard({ snapshot, servedAt: now, inputs }: { snapshot: Snaps
         for its details; the address bar always holds a link to exactly this view.
       </p>
       <DataBanner snapshot={snapshot} now={now} />
-      <LiveRanking inputs={inputs} />
+      <SnapshotProvider snapshot={inputs.snapshot}>
+        <LiveRanking spot={inputs.spot} healthData={inputs.healthData} />
+      </SnapshotProvider>
       <p className="muted small" data-testid="score-formula">
         <strong>{SCORE_NAME}</strong> = {SCORE_FORMULA}: what each kWh your rig burns earns after paying for it. Revenue
         uses each coin’s current price; power cost = W × 24 / 1000 × USD/kWh. “—” means the source gives no figure; a

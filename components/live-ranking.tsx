@@ -28,6 +28,8 @@ import { CURRENCY_LABEL, moneyPer } from '@/lib/ranking/currency';
 import { rentVsMine } from '@/lib/ranking/rent-vs-mine';
 import { buildView, deviceSums, type DashboardView } from '@/lib/ranking/view';
 import { hrefWith, serializeDashboardState, TOP_ROWS } from '@/lib/url/search-params';
+import { formatUtc } from './data-banner';
+import { useSnapshot } from './snapshot-swr';
 import { useDashboardState } from './url-state';
 
 type Charts = { ranking: RankingBarChartProps; scatter: RewardEffortScatterProps; period: string };
@@ -88,12 +90,13 @@ const ChartsSection = memo(function ChartsSection({ charts }: { charts: Charts }
   );
 });
 
-export function LiveRanking({ inputs }: { inputs: RankingInputs }) {
+/** The snapshot comes from SnapshotProvider (seeded by the server, refreshed by SWR); the rest of the inputs here. */
+export function LiveRanking({ spot, healthData }: Omit<RankingInputs, 'snapshot'>) {
   const { state: requested, errors } = useDashboardState();
-  const view = useMemo(() => buildView(inputs.snapshot, requested, inputs.spot, inputs.healthData), [inputs, requested]);
+  const snapshot = useSnapshot();
+  const view = useMemo(() => buildView(snapshot, requested, spot, healthData), [snapshot, requested, spot, healthData]);
   const { state, rig, rows, rates } = view;
   const charts = useDeferredValue(useMemo(() => chartsOf(view), [view]));
-  const { snapshot } = inputs;
 
   const algorithms = useMemo(() => {
     const counts = new Map<string, number>();
@@ -167,6 +170,10 @@ export function LiveRanking({ inputs }: { inputs: RankingInputs }) {
           )}
         </p>
       )}
+      <p className="muted small" data-testid="ranking-as-of">
+        Ranked on figures as of <time dateTime={snapshot.asOf}>{formatUtc(snapshot.asOf)}</time>; the page picks up newer
+        figures by itself.
+      </p>
       <p className="muted small" data-testid="basis-note">
         Estimates use <strong>{BASIS_LABEL[state.basis]}</strong>
         {state.basis === DEFAULT_BASIS ? ' (the default)' : ''}

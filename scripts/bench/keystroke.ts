@@ -1,0 +1,132 @@
+// Keystroke → updated table, in Chromium, on a 300-coin snapshot (issue 16). Starts `next start`
+// (the last build, embedded data), opens `/` with a rig, hands the open page a 300-coin snapshot
+// through its own refresh (/api/coins answered by the script: the embedded coins three times over,
+// as other tags), then types into the KawPow hashrate field and times each keystroke from keydown
+// to the first frame after the table changed. The floor is the same measure on an empty page:
+// keydown to the next frame with nothing to do. Also counts document/RSC requests while typing.
+// Run after `next build`: tsx scripts/bench/keystroke.ts [keystrokes=60]
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../tests/support/chromium';
+import { freePort } from '../../tests/support/listen';
+
+const KEYSTROKES = Number(process.argv[2] ?? 60);
+const COINS = 300;
+const NEXT_BIN = path.join(process.cwd(), 'node_modules/next/dist/bin/next');
+
+type Coin = { tag: string; name: string; difficulty: number | null; networkHashrate: number | null };
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+/** Arms a one-shot timer on the next keydown: to the first frame after `selector` changes (or after nothing, for the floor). */
+async function armTimer(page: Page, selector: string | null): Promise<void> {
+  await page.evaluate((sel) => {
+    const w = window as unknown as { __ms?: number | null };
+    w.__ms = null;
+    const onKey = () => {
+      window.removeEventListener('keydown', onKey, true);
+      const t0 = performance.now();
+      const frame = () => requestAnimationFrame(() => setTimeout(() => (w.__ms = performance.now() - t0), 0));
+      const target = sel ? document.querySelector(sel) : null;
+      if (!target) return frame();
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        frame();
+      });
+      observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
+    };
+    window.addEventListener('keydown', onKey, true);
+  }, selector);
+}
+
+async function timedKeys(page: Page, selector: string | null, keys: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const key of keys) {
+    await armTimer(page, selector);
+    await page.keyboard.press(key);
+    const ms = await page.waitForFunction(() => (window as unknown as { __ms?: number | null }).__ms ?? null, null, { timeout: 5000 });
+    times.push((await ms.jsonValue()) as number);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function main(): Promise<void> {
+  const port = await freePort();
+  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    env: { ...process.env, SOURCES: '', RATE_LIMIT_PER_MINUTE: '0', NODE_ENV: 'production' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  try {
+    for (let i = 0; ; i++) {
+      if ((await fetch(`${base}/api/coins`).catch(() => null))?.ok) break;
+      if (i > 600) throw new Error('next start did not answer in 60 s');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const page = await browser.newPage();
+    await page.goto(`${base}/?dev=nvidia-rtx-3070:1&hr.kawpow=30000000`);
+    await page.locator('[data-testid="rig-form"][data-live]').waitFor();
+
+    // The open page's next refresh brings 300 coins: the embedded 97, then copies under other tags.
+    const snapshot = (await (await fetch(`${base}/api/coins`)).json()) as { coins: Coin[] };
+    const coins: Coin[] = [];
+    for (let copy = 0; coins.length < COINS; copy++) {
+      for (const coin of snapshot.coins) {
+        if (coins.length >= COINS) break;
+        const scale = 1 + copy * 0.37;
+        coins.push(copy === 0 ? coin : { ...coin, tag: `${coin.tag}${copy}`, name: `${coin.name} ${copy}`, difficulty: coin.difficulty && coin.difficulty * scale, networkHashrate: coin.networkHashrate && coin.networkHashrate * scale });
+      }
+    }
+    await page.route('**/api/coins', (route) => route.fulfill({ json: { ...snapshot, coins } }));
+    // SWR refreshes on focus at most every 5 s from the page's load.
+    for (let i = 0; !(await page.getByText(`of ${COINS} coins`).count()); i++) {
+      if (i > 30) throw new Error('the page did not take the 300-coin snapshot');
+      await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await page.waitForTimeout(1000);
+    }
+
+    const serverRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.headers()['next-router-prefetch'] === '1') return;
+      if (r.resourceType() === 'document' || r.headers()['rsc'] === '1') serverRequests.push(r.url());
+    });
+    const field = page.getByLabel('KawPow hashrate');
+    await field.focus();
+    await page.keyboard.press('End');
+    // Each keystroke changes the hashrate tenfold (30 MH/s ↔ 300 MH/s and a digit), so every one re-ranks.
+    const keys = Array.from({ length: KEYSTROKES }, (_, i) => (i % 2 === 0 ? String(1 + (i % 9)) : 'Backspace'));
+    const typed = await timedKeys(page, '[data-testid="coin-table"] tbody', keys);
+
+    const floorPage = await browser.newPage();
+    await floorPage.goto(`${base}/bench/static`);
+    await floorPage.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'floor';
+      document.body.append(input);
+      input.focus();
+    });
+    const floor = await timedKeys(floorPage, null, Array.from({ length: KEYSTROKES }, (_, i) => (i % 2 === 0 ? '1' : 'Backspace')));
+
+    const med = percentile(typed, 50);
+    const p95 = percentile(typed, 95);
+    const floorMed = percentile(floor, 50);
+    console.log(`\n== keystroke → updated table (Chromium, ${COINS}-coin snapshot, ${KEYSTROKES} keystrokes, top ${30} rows shown)`);
+    console.log(`median ${med.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${typed[typed.length - 1]?.toFixed(1)} ms (targets: median < 50, p95 < 100)`);
+    console.log(`floor (keydown → next frame on an empty page): median ${floorMed.toFixed(1)} ms, p95 ${percentile(floor, 95).toFixed(1)} ms`);
+    console.log(`ratio to the floor: median ${(med / floorMed).toFixed(2)}×, p95 ${(p95 / percentile(floor, 95)).toFixed(2)}×`);
+    console.log(`document or RSC requests while typing: ${serverRequests.length}`);
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
