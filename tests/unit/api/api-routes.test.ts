@@ -57,5 +57,7 @@ describe('GET /api/coins', () => {
     expect(body.sources).toEqual([expect.objectContaining({ id: 'embedded', ok: true, fetchedAt: '2024-03-16T00:00:00.000Z' })]);
     const btc = body.coins.find((c: { tag: string }) => c.tag === 'BTC');
     expect(btc).toMatchObject({ algorithm: 'sha256d', networkHashrate: 525807248285000007680, priceUsd: 68154.34627401 });
+    // The rates and hash-rental prices an open page re-ranks with (the embedded snapshot has none).
+    expect(body).toMatchObject({ eurPerUsd: null, rentals: [] });
   });
 });
