@@ -1,6 +1,7 @@
 'use client';
 
-// Profit per day against the rig's power limit (percent of each device's stock power), with the
+// Profit per day against the rig's power limit (percent of each device's stock power, or of its
+// catalog row's own figure where no stock setting is published), with the
 // most profitable limit marked. Points come from lib/tuning/power-limit-series.ts.
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
@@ -15,9 +16,10 @@ export type PowerLimitChartProps = {
   points: PowerLimitChartPoint[];
   /** The most profitable limit, percent; null without one. */
   bestPercent: number | null;
+  /** What the percent is of: "stock power" unless a catalog row publishes tuned points only. */
+  basis?: string;
 };
 
-const X_LABEL = 'Power limit, % of stock power';
 const Y_LABEL = 'Profit, USD / day';
 
 function LimitTooltip({ active, payload }: TooltipContentProps) {
@@ -47,7 +49,7 @@ function summary(points: readonly PowerLimitChartPoint[], bestPercent: number | 
   );
 }
 
-export function PowerLimitChart({ points, bestPercent }: PowerLimitChartProps) {
+export function PowerLimitChart({ points, bestPercent, basis = 'stock power' }: PowerLimitChartProps) {
   const data = points.filter((p) => Number.isFinite(p.percent) && Number.isFinite(p.profitUsdPerDay));
   const yScale = niceScale(data.map((p) => p.profitUsdPerDay));
   const xMax = data[data.length - 1]?.percent ?? 100;
@@ -68,7 +70,7 @@ export function PowerLimitChart({ points, bestPercent }: PowerLimitChartProps) {
             tick={TICK}
             tickCount={6}
             stroke="var(--border)"
-            label={{ value: X_LABEL, position: 'insideBottom', offset: -18, ...AXIS_LABEL }}
+            label={{ value: `Power limit, % of ${basis}`, position: 'insideBottom', offset: -18, ...AXIS_LABEL }}
           />
           <YAxis
             type="number"

@@ -1,8 +1,9 @@
 // Profit against power limit on a coin page: every device of the rig at one percent of its stock
-// power (lib/tuning/power-limit-series.ts), the most profitable limit marked, and the operating
-// points the estimate above uses. Shown when the rig's figures for this algorithm come from its devices.
+// power, or of its row's own figure where only tuned points are published
+// (lib/tuning/power-limit-series.ts); the most profitable limit marked, and the operating points the
+// estimate above uses. Shown when the rig's figures for this algorithm come from its devices.
 import { LazyPowerLimitChart } from '@/components/charts/lazy';
-import { describeChoice } from '@/components/operating-point';
+import { describeChoice, pointWord } from '@/components/operating-point';
 import { getDevice } from '@/lib/hardware/catalog';
 import { formatUsd } from '@/lib/format/units';
 import type { CoinView } from '@/lib/ranking/coin-view';
@@ -26,12 +27,20 @@ export function PowerLimitPanel({ view, state }: { view: CoinView; state: Dashbo
   if (series.points.length === 0) return null;
   const names = Object.fromEntries(rig.devices.map((d) => [d.id, getDevice(d.id)?.name ?? d.id]));
   const { best } = series;
+  // Limits are a percent of each row's own figure: stock, unless the source published tuned points only.
+  const bases = [...new Set(candidates.map((c) => c.points[0]?.label ?? 'stock'))];
+  const basis =
+    bases.length === 1 && bases[0] === 'stock'
+      ? 'stock power'
+      : bases.length === 1
+        ? `the ${pointWord(bases[0]!)} point's power`
+        : "each device's base power (stock where published)";
   return (
     <section className="panel" aria-labelledby="power-limit-title" data-testid="power-limit">
       <h2 id="power-limit-title">Profit against power limit</h2>
       <p className="muted small" data-testid="power-limit-best">
         {best &&
-          `Most profitable at ${best.percent} % of stock power (${Math.round(best.watts)} W): ${formatUsd(best.profitUsdPerDay)}/day. `}
+          `Most profitable at ${best.percent} % of ${basis} (${Math.round(best.watts)} W): ${formatUsd(best.profitUsdPerDay)}/day. `}
         {row.operatingPoints && row.operatingPoints.length > 0 &&
           `The estimate uses ${row.operatingPoints.map((c) => describeChoice(c, coin.algorithm, names)).join('; ')}. `}
         Between published points hashrate is linear in power (their concave hull through zero); above the highest, flat.
@@ -64,6 +73,7 @@ export function PowerLimitPanel({ view, state }: { view: CoinView; state: Dashbo
       <LazyPowerLimitChart
         points={series.points.map(({ percent, watts, profitUsdPerDay }) => ({ percent, watts, profitUsdPerDay }))}
         bestPercent={best?.percent ?? null}
+        basis={basis}
       />
     </section>
   );

@@ -27,6 +27,16 @@ const operatingPointSchema = z
 const deviceRateSchema = z
   .object({
     algorithm: z.string().refine((slug) => getAlgorithm(slug) !== undefined, 'is not a slug in lib/mining/algorithms.ts'),
+    /**
+     * The label of the row's own figure where the source publishes no stock setting, only tuned ones
+     * (e.g. "efficient" with a "max" point); absent, the row's figure is the "stock" point. Power limits
+     * (pl.<device>=) are a percent of this figure's power.
+     */
+    label: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'is not a kebab-case code')
+      .refine((label) => label !== STOCK_LABEL, 'is the default; leave it out')
+      .optional(),
     /** Base units per second (H/s, Sol/s or G/s, as the algorithm's unit). */
     hashrate: z.number().positive().finite(),
     watts: z.number().positive().finite(),
@@ -37,7 +47,11 @@ const deviceRateSchema = z
       .refine((points) => new Set(points.map((p) => p.label)).size === points.length, 'lists a label twice')
       .optional(),
   })
-  .strict();
+  .strict()
+  .refine((rate) => !rate.label || !(rate.points ?? []).some((p) => p.label === rate.label), {
+    message: 'names the row\'s own label again',
+    path: ['points'],
+  });
 
 const algorithmSlug = z.string().refine((slug) => getAlgorithm(slug) !== undefined, 'is not a slug in lib/mining/algorithms.ts');
 

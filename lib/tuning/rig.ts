@@ -9,7 +9,7 @@ export const TUNE_MODES = ['best', 'stock'] as const;
 export type TuneMode = (typeof TUNE_MODES)[number];
 export const DEFAULT_TUNE: TuneMode = 'best';
 
-/** One device of the rig and its points for one algorithm; points[0] is the stock point. */
+/** One device of the rig and its points for one algorithm; points[0] is the catalog row's own figure (stock, unless the row names another setting). */
 export type DeviceCandidates = { device: string; count: number; points: readonly OperatingPoint[] };
 
 export type DeviceChoice = {

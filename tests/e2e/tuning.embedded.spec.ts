@@ -7,9 +7,17 @@ import { expect, test } from '@playwright/test';
 // A Radeon VII has two published Autolykos2 points: stock 237.5 MH/s at 145 W, max 268.2 MH/s at 183 W.
 // They pay the same at p = r × 30.7e6 / (0.024 × 38) = 0.097546 / 0.912 = 0.10696 USD/kWh:
 // at 0.10 the max point pays more (+0.0064 USD/day), at 0.11 the stock point (+0.0028 USD/day).
-// (The catalog has no "efficient" point for a card whose choice flips, so the flip is max → stock.)
+//
+// The flip to an "efficient" point: a Radeon VII on Verthash has two published points (TeamRedMiner's
+// tuning examples; no stock setting is published), efficient 1.508 MH/s at 123 W and max 1.802 MH/s
+// at 183 W. VTC there: emission 7,200 VTC/day, network 1,242,078,725 H/s, $0.020337670831184, fee 1 %:
+//   r = 7,200 / 1,242,078,725 × 0.99 × 0.020337670831184 = 1.16713e-7 USD per H/s per day.
+// Max earns 294,000 × r = 0.0343137 USD/day more for 60 W × 24 h = 1.44 kWh/day more, so they pay the
+// same at p = 0.0343137 / 1.44 = 0.023829 USD/kWh: at 0.02 max pays more (+0.0055 USD/day), at 0.03
+// efficient (+0.0089 USD/day). (tests/unit/tuning/flip-efficient.test.ts checks the same figures.)
 
 const ergRow = (page: import('@playwright/test').Page) => page.locator('tr[data-tag="ERG"]:not([data-combo])');
+const vtcRow = (page: import('@playwright/test').Page) => page.locator('tr[data-tag="VTC"]:not([data-combo])');
 
 test('picking a device shows its best operating point per coin, and the price moves ERG from max to stock', async ({ page }) => {
   await page.goto('/?kwh=0.1&algo=autolykos2');
@@ -47,4 +55,22 @@ test('the coin page charts profit against power limit with the best limit marked
   await page.getByTestId('power-limit-links').getByRole('link', { name: '70 %' }).click();
   await expect(page).toHaveURL(/pl\.amd-radeon-vii=70/);
   await expect(page.getByTestId('power-limit-best')).toContainText('AMD Radeon VII at 70 % PL: 166 MH/s, 102 W');
+});
+
+test('dearer power moves VTC from the max to the efficient point on a Radeon VII', async ({ page }) => {
+  await page.goto('/?dev=amd-radeon-vii&kwh=0.02&algo=verthash');
+  const point = vtcRow(page).getByTestId('operating-point');
+  await expect(point).toHaveAttribute('data-labels', 'max');
+  await expect(point).toContainText('AMD Radeon VII at max: 1.8 MH/s, 183 W');
+
+  await page.getByLabel('Electricity (USD/kWh)').fill('0.03');
+  await expect(page).toHaveURL(/kwh=0\.03/);
+  await expect(point).toHaveAttribute('data-labels', 'efficient');
+  await expect(point).toContainText('AMD Radeon VII at efficient: 1.51 MH/s, 123 W');
+});
+
+test('the coin page states the limit as a percent of the efficient point where no stock setting is published', async ({ page }) => {
+  // At 0.02 the curve's top pays most: 183 W = 149 % of 123 W (148.8 %, rounded up).
+  await page.goto('/coins/VTC?dev=amd-radeon-vii&kwh=0.02');
+  await expect(page.getByTestId('power-limit-best')).toContainText("Most profitable at 149 % of the efficient point's power (183 W)");
 });

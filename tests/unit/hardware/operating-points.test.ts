@@ -23,12 +23,12 @@ describe('catalog operating points', () => {
     const rows = validateCatalog(catalog).flatMap((d) => d.rates.map((r) => ({ device: d.id, rate: r })));
     const withExtra = rows.filter((r) => (r.rate.points?.length ?? 0) > 0);
     expect(withExtra.map((r) => `${r.device}/${r.rate.algorithm}`)).toEqual(
-      expect.arrayContaining(['amd-rx-580-8gb/autolykos2', 'amd-radeon-vii/autolykos2']),
+      expect.arrayContaining(['amd-rx-580-8gb/autolykos2', 'amd-radeon-vii/autolykos2', 'amd-radeon-vii/verthash']),
     );
     for (const { rate } of withExtra) {
       const labels = operatingPointsOf(rate).map((p) => p.label);
       expect(new Set(labels).size).toBe(labels.length);
-      expect(labels[0]).toBe('stock');
+      expect(labels[0]).toBe(rate.label ?? 'stock');
       for (const p of rate.points ?? []) {
         expect(p.source.trim().length).toBeGreaterThan(10);
         expect(p.hashrate).toBeGreaterThan(0);
@@ -48,6 +48,20 @@ describe('catalog operating points', () => {
     [[{ ...good, extra: 1 }], 'points.0'],
   ])('refuses a bad point (%j), naming the field', (points, field) => {
     expect(() => validateCatalog(withPoints(points))).toThrow(`device "amd-radeon-vii", field rates.0.${field}`);
+  });
+
+  it('lets a row without a published stock setting name its own figure, never "stock" and never twice', () => {
+    const verthash = getDevice('amd-radeon-vii')!.rates.find((r) => r.algorithm === 'verthash')!;
+    expect(operatingPointsOf(verthash).map((p) => p.label)).toEqual(['efficient', 'max']);
+    const index = catalog.devices[radeonIndex]!.rates.findIndex((r) => r.algorithm === 'verthash');
+    const withRow = (patch: Record<string, unknown>) => {
+      const devices = structuredClone(catalog.devices) as Array<{ id: string; rates: Array<Record<string, unknown>> }>;
+      Object.assign(devices[radeonIndex]!.rates[index]!, patch);
+      return { ...catalog, devices };
+    };
+    expect(() => validateCatalog(withRow({ label: 'stock' }))).toThrow(`device "amd-radeon-vii", field rates.${index}.label`);
+    expect(() => validateCatalog(withRow({ label: 'Efficient' }))).toThrow(`field rates.${index}.label`);
+    expect(() => validateCatalog(withRow({ label: 'max' }))).toThrow(`device "amd-radeon-vii", field rates.${index}.points: names the row's own label again`);
   });
 
   it('the curve passes through every catalog point on its hull and over every other', () => {
