@@ -119,12 +119,19 @@ describe('device catalog data', () => {
     expect(ofKind('ASIC').length).toBeGreaterThanOrEqual(8);
   });
 
-  it('has an ASIC for each algorithm where small coins live, and CPUs for RandomX', () => {
+  it('has an ASIC for each algorithm where small coins live, and CPUs for the CPU algorithms', () => {
     const asicAlgorithms = new Set(ofKind('ASIC').flatMap((d) => d.rates.map((r) => r.algorithm)));
     for (const slug of ['scrypt', 'kheavyhash', 'blake3', 'x11', 'equihash', 'sha256d']) {
       expect(asicAlgorithms.has(slug), slug).toBe(true);
     }
-    for (const cpu of ofKind('CPU')) expect(cpu.rates.map((r) => r.algorithm), cpu.id).toContain('randomx');
+    // Every CPU row is an algorithm CPUs mine; RandomX, GhostRider and VerusHash each have CPUs.
+    for (const cpu of ofKind('CPU')) {
+      for (const r of cpu.rates) expect(getAlgorithm(r.algorithm)?.devices, `${cpu.id} / ${r.algorithm}`).toContain('CPU');
+    }
+    const cpusFor = (slug: string) => ofKind('CPU').filter((d) => d.rates.some((r) => r.algorithm === slug)).length;
+    expect(cpusFor('randomx')).toBeGreaterThanOrEqual(8);
+    expect(cpusFor('ghostrider')).toBeGreaterThanOrEqual(3);
+    expect(cpusFor('verushash')).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps plausible magnitudes in base units (catches a MH/s figure written as H/s, or the reverse)', () => {
@@ -185,7 +192,7 @@ describe('searchDevices', () => {
     expect(ids('rtx3070')).toEqual(['nvidia-rtx-3070']); // compact spelling
     expect(ids('nvidia-rtx-3070')).toEqual(['nvidia-rtx-3070']); // the id itself
     expect(ids('iceriver')).toEqual(['iceriver-ks0', 'iceriver-ks1', 'iceriver-ks3', 'iceriver-al0', 'iceriver-al3']);
-    expect(ids('ryzen 9')).toEqual(['amd-ryzen-9-7950x', 'amd-ryzen-9-5950x']);
+    expect(ids('ryzen 9')).toEqual(['amd-ryzen-9-7950x', 'amd-ryzen-9-5950x', 'amd-ryzen-9-5900x']);
   });
 
   it('returns nothing for a blank query or a token no device has, and respects the limit', () => {
