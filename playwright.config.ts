@@ -83,6 +83,9 @@ export default defineConfig({
         UPSTREAM_TIMEOUT_MS: '1500',
         REFRESH_SECONDS: '5',
         SNAPSHOT_FILE: join(tmpdir(), `minerank-e2e-${run}`, 'snapshot.json'),
+        // The whole suite is one client browsing far faster than a person: no page budget here
+        // (tests/scale/exposure.test.ts checks it).
+        PAGE_RATE_LIMIT_PER_MINUTE: '0',
       },
     },
     {
@@ -90,7 +93,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${EMBEDDED_PORT}/api/coins`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { SOURCES: '', USER_COINS_FILE: join(tmpdir(), `minerank-e2e-${run}`, 'embedded-coins.user.json') },
+      env: { SOURCES: '', USER_COINS_FILE: join(tmpdir(), `minerank-e2e-${run}`, 'embedded-coins.user.json'), PAGE_RATE_LIMIT_PER_MINUTE: '0' },
     },
   ],
 });

@@ -252,6 +252,7 @@ async function startServer(fx: FixtureServer, port: number, dir: string, extraEn
     SNAPSHOT_FILE: path.join(dir, 'snapshot.json'),
     HISTORY_FILE: path.join(dir, 'history.sqlite'),
     RATE_LIMIT_PER_MINUTE: '0',
+    PAGE_RATE_LIMIT_PER_MINUTE: '0',
     SITE_URL: `http://${HOST}:${port}`,
   };
   for (const key of ['DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX', 'HASHRATENO_URL', 'HASHRATENO_API_KEY', 'COINGECKO_API_KEY', 'PORT', 'HOSTNAME']) {
@@ -645,6 +646,7 @@ async function scaleOut(fx: FixtureServer, mainPort: number, dir: string): Promi
             HISTORY_FILE: path.join(own, 'history.sqlite'),
             USER_COINS_FILE: path.join(own, 'coins.user.json'),
             RATE_LIMIT_PER_MINUTE: '0',
+            PAGE_RATE_LIMIT_PER_MINUTE: '0',
           },
           name,
         );

@@ -50,6 +50,8 @@ const envSchema = z.object({
   REFRESH_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   /** API requests per minute per client (token bucket, burst of the same size); 0 turns it off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
+  /** Page requests (documents, navigations, form posts) per minute per client, counted per process; 0 turns it off. */
+  PAGE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   SNAPSHOT_FILE: z.string().min(1).default('.data/snapshot.json'),
   /** PostgreSQL for the history (postgres://…); unset: the embedded SQLite file HISTORY_FILE. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),

@@ -17,6 +17,7 @@ import { freePort, listenOnLoopback } from '../support/listen';
 const BUILT = existsSync(join(process.cwd(), '.next', 'BUILD_ID'));
 const TOKEN = 'operator-token-for-tests-0123456789';
 const LIMIT = 4;
+const PAGES = 3;
 
 type Server = { url: string; port: number; child: ChildProcess; logs: string[] };
 const started: Server[] = [];
@@ -139,7 +140,12 @@ describe.skipIf(!BUILT)(BUILT ? 'exposed to the internet' : 'exposed to the inte
   });
 
   it('with TRUST_PROXY=1 behind a proxy, the limit holds per real client whatever the client writes', async () => {
-    const server = await startServer({ RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUST_PROXY: '1', SNAPSHOT_FILE: join(dir, 'b.json') });
+    const server = await startServer({
+      RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      PAGE_RATE_LIMIT_PER_MINUTE: String(PAGES),
+      TRUST_PROXY: '1',
+      SNAPSHOT_FILE: join(dir, 'b.json'),
+    });
     const proxy = await startProxy(server.port);
     try {
       const via = `http://127.0.0.1:${proxy.port}/api/coins`;
@@ -148,6 +154,18 @@ describe.skipIf(!BUILT)(BUILT ? 'exposed to the internet' : 'exposed to the inte
       expect(a).toEqual([...Array(LIMIT).fill(200), 429, 429]);
       // Another real client behind the same proxy is counted on its own.
       expect((await send(via, { from: '127.0.0.6' })).status).toBe(200);
+      // Pages have their own per-client budget, refused before anything is rendered: PAGES pages,
+      // then a 429 with Retry-After and the security headers; another client still gets its pages.
+      const page = `http://127.0.0.1:${proxy.port}/coins/add`;
+      const pages: Answer[] = [];
+      for (let i = 1; i <= PAGES + 2; i++) pages.push(await send(page, { from: '127.0.0.12', headers: { 'x-forwarded-for': `198.51.100.${i}` } }));
+      expect(pages.map((p) => p.status)).toEqual([...Array(PAGES).fill(200), 429, 429]);
+      const over = pages[PAGES];
+      expect(Number(over?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(Number(over?.headers['retry-after'])).toBeLessThanOrEqual(60);
+      expect(over?.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(JSON.parse(over?.body ?? '{}')).toEqual({ error: 'Too many pages from your address: try again in a minute.' });
+      expect((await send(page, { from: '127.0.0.13' })).status).toBe(200);
     } finally {
       proxy.close();
     }
@@ -190,6 +208,23 @@ describe.skipIf(!BUILT)(BUILT ? 'exposed to the internet' : 'exposed to the inte
           body,
         });
       };
+      // From another origin, or a body over the action limit: 403 and 413 with headers, never a 500.
+      const crossOrigin = await send(page, {
+        from: '127.0.0.7',
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', 'next-action': actionId ?? '' },
+        body: 'x=1',
+      });
+      expect(crossOrigin.status).toBe(403);
+      expect(crossOrigin.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      const oversized = await send(page, {
+        from: '127.0.0.7',
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: `http://127.0.0.1:${proxy.port}`, 'next-action': actionId ?? '' },
+        body: 'x='.padEnd(2 * 1024 * 1024, 'a'),
+      });
+      expect(oversized.status).toBe(413);
+      expect(readUserCoins(coinsFile).map((c) => c.tag)).toEqual(['MXS']);
       const refused = await post({});
       expect(refused.status).toBe(303);
       expect(refused.headers.location).toContain('refused=operator');

@@ -121,3 +121,19 @@ describe('saneUrl', () => {
     expect(saneUrl('/coins/%C3%A9')).toBe('/coins/%C3%A9');
   });
 });
+
+describe('refusedWrite', () => {
+  const post = (url: string, headers: Record<string, string>) => ({ method: 'POST', url, headers });
+  it('refuses a cross-origin page or action post (403) and an oversized one (413), as Next would with a 500', async () => {
+    const { refusedWrite } = await import('@/lib/infra/peer-capture');
+    expect(refusedWrite(post('/coins/add', { host: 'mine.example', origin: 'https://evil.example' }))).toBe(403);
+    expect(refusedWrite(post('/api/x', { host: 'mine.example', origin: 'https://evil.example', 'next-action': 'abc' }))).toBe(403);
+    expect(refusedWrite(post('/coins/add', { host: 'mine.example', origin: 'https://mine.example', 'content-length': String(2 * 1024 * 1024) }))).toBe(413);
+    // Same origin (by Host, or by X-Forwarded-Host behind a proxy), no Origin at all, a GET, an API post: Next's to handle.
+    expect(refusedWrite(post('/coins/add', { host: 'mine.example', origin: 'http://mine.example' }))).toBeNull();
+    expect(refusedWrite(post('/coins/add', { host: '127.0.0.1:3000', 'x-forwarded-host': 'mine.example', origin: 'https://mine.example' }))).toBeNull();
+    expect(refusedWrite(post('/coins/add', { host: 'mine.example' }))).toBeNull();
+    expect(refusedWrite({ method: 'GET', url: '/', headers: { host: 'a', origin: 'https://b' } })).toBeNull();
+    expect(refusedWrite(post('/api/payouts', { host: 'a', origin: 'https://b' }))).toBeNull();
+  });
+});
