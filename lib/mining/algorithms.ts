@@ -96,9 +96,13 @@ export const ALGORITHMS: readonly Algorithm[] = [
   a('skydoge', 'Skydoge', ['GPU'], null),
   a('sha256dt', 'SHA-256dt', ['GPU'], null),
   a('heavyhash', 'HeavyHash', ['GPU'], null),
-  a('sha512256d', 'SHA-512/256d', ['GPU', 'ASIC'], null),
+  // k = 2^32: the node's own GetDifficulty divides 0x0000ffff by the nBits mantissa and shifts to
+  // exponent 29, i.e. difficulty 1 is nBits 0x1d00ffff, as in Bitcoin. Radiant (SHA-512/256d):
+  // radiant-node src/rpc/blockchain.cpp at 5737e90d7b698a45f20d83b7cf3882cbdd9a5b98; Vertcoin
+  // (Verthash): vertcoin-core src/rpc/blockchain.cpp at efc96b71d0f968b672934291e4870fa251a81c5f.
+  a('sha512256d', 'SHA-512/256d', ['GPU', 'ASIC'], POW2_32),
   a('verushash', 'VerusHash', ['CPU'], null),
-  a('verthash', 'Verthash', ['GPU'], null),
+  a('verthash', 'Verthash', ['GPU'], POW2_32),
   a('zilhash', 'ZilHash', ['GPU'], null),
   // Registry coins (lib/registry): named as raptorhash.com's YIIMP /api/currencies spells them
   // (recording of 2025-02-14, Pulsar PLSR and Tuske TSK); difficulty conventions unverified.

@@ -257,6 +257,24 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/Kiirocoin/kiiro/blob/9f0eda20f025c98333557acca5ffb0684968090c/src/chainparams.cpp',
     },
   ],
+  // Radiant and Vertcoin pay the whole block to the miner: the block template's coinbase is
+  // "nFees + GetBlockSubsidy(...)" in its one output (miner.cpp) and no other payee is required.
+  RXD: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 100 },
+      sourceUrl: 'https://github.com/RadiantBlockchain/radiant-node/blob/5737e90d7b698a45f20d83b7cf3882cbdd9a5b98/src/miner.cpp',
+    },
+  ],
+  VTC: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 100 },
+      sourceUrl: 'https://github.com/vertcoin-project/vertcoin-core/blob/efc96b71d0f968b672934291e4870fa251a81c5f/src/node/miner.cpp',
+    },
+  ],
   // Satoxcoin: "Block Reward - 90% PoW | 10% Dev fee (270 SATOX reward, 30 SATOX Dev fee)" (README specification).
   SATOX: [
     {
