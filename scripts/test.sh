@@ -8,10 +8,20 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 echo "== typecheck" && npx tsc --noEmit
 echo "== lint" && npx eslint . --max-warnings=0
-echo "== npm audit (production dependencies)" && bash scripts/audit.sh
+echo "== npm audit (production dependencies)"
+audit=0
+bash scripts/audit.sh || audit=$?
+# 3: the advisory endpoint cannot be reached. Not a pass, but not this code's fault: the run goes
+# on and says so again as its last line.
+[ "$audit" -eq 0 ] || [ "$audit" -eq 3 ] || exit "$audit"
 echo "== unit tests (SQLite, and PostgreSQL and Redis on throwaway local servers)" &&
   bash scripts/with-redis.sh bash scripts/with-postgres.sh npx vitest run
 echo "== build" && npx next build
 echo "== scale-out: two instances on one Redis and one PostgreSQL" &&
   bash scripts/with-redis.sh bash scripts/with-postgres.sh npx vitest run --config tests/scale/vitest.config.mts
 echo "== e2e" && npx playwright test
+if [ "$audit" -eq 3 ]; then
+  echo "== all tests passed; npm audit NOT CHECKED (the advisory endpoint could not be reached)"
+else
+  echo "== all tests passed; npm audit checked"
+fi
