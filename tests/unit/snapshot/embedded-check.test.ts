@@ -25,13 +25,28 @@ type ReasonCode =
   /** A cited split applies, but hashrate.no's own emission disagrees with the chain's schedule. */
   | 'their-emission'
   /** The upstream row is broken (no network hashrate, or an estimate off by orders of magnitude). */
-  | 'broken-row';
+  | 'broken-row'
+  /**
+   * hashrate.no's estimate follows its difficulty at a round block time T and work factor k that are
+   * written next to the coin (T not cited in lib/mining/coin-facts.ts): the gap equals N × T / (D × k)
+   * within 0.5 %, checked below. No split is assumed for these coins.
+   */
+  | 'their-difficulty-basis-at';
 
-const split = (note: string): [ReasonCode, string] => ['no-verified-split', `hashrate.no credits the miner ${note} of the block`];
-const unchecked = (note: string): [ReasonCode, string] => ['unchecked-basis', note];
+type Reason = readonly [ReasonCode, string] | readonly ['their-difficulty-basis-at', string, { t: number; k: number }];
+
+const split = (note: string): Reason => ['no-verified-split', `hashrate.no credits the miner ${note} of the block`];
+const unchecked = (note: string): Reason => ['unchecked-basis', note];
+const POW2_32 = 2 ** 32;
+/** hashrate.no's difficulty basis at block time t (seconds) and work factor k, with the gap it explains. */
+const basisAt = (gap: string, t: number, k: number): Reason => [
+  'their-difficulty-basis-at',
+  `${gap}: equals N × ${t} s / (D × ${k === POW2_32 ? '2^32' : k}); hashrate.no estimates from D; that block time or k is not cited here`,
+  { t, k },
+];
 
 /** The reason per coin still more than 3 % off, written next to it. */
-const REASONS: Readonly<Record<string, [ReasonCode, string]>> = {
+const REASONS: Readonly<Record<string, Reason>> = {
   RVN: ['their-difficulty-basis', 'their networkHashrate 6.75 TH/s is 10.7 % above D × 2^32 / 60 s = 6.10 TH/s; they estimate from D'],
   DOGE: ['their-difficulty-basis', 'their networkHashrate is 4.8 % below D × 2^32 / 60 s; they estimate from D'],
   ERG: ['their-difficulty-basis', 'their networkHashrate is 3.8 % below D / 120 s; they estimate from D'],
@@ -56,8 +71,8 @@ const REASONS: Readonly<Record<string, [ReasonCode, string]>> = {
   URSA: split('32.9 %'),
   AVN: split('28.6 %'),
   KIIRO: unchecked('−8.0 % with the cited 20 % (chainparams: 60 % masternodes, 10 % development, 10 % community); their difficulty basis for FiroPow not cited'),
-  NET: split('49.2 %'),
-  EVOX: split('49.3 %'),
+  NET: basisAt('−50.8 %', 300, POW2_32),
+  EVOX: basisAt('−50.7 %', 60, 1),
   OCV: split('45.0 %'),
   CRNC: split('44.5 %'),
   GPN: unchecked('−7.1 % with the cited 51 % (README); their difficulty convention and block time for the coin not cited'),
@@ -65,23 +80,23 @@ const REASONS: Readonly<Record<string, [ReasonCode, string]>> = {
   PEPEW: split('60.1 %'),
   PAPRY: unchecked('+10.2 % with the cited 60 % (chainparams: 40 % to the community address); their difficulty convention for the coin not cited'),
   ABEL: split('67.3 %'),
-  DINGO: split('82.0 %'),
-  HYPRA: split('85.5 %'),
-  XPB: split('86.5 %'),
-  LRS: split('87.0 %'),
+  DINGO: basisAt('−18.0 %', 60, POW2_32),
+  HYPRA: basisAt('−14.5 %', 7, 1),
+  XPB: basisAt('−13.5 %', 12, 1),
+  LRS: basisAt('−13.0 %', 12, 1),
   SATOX: unchecked('−3.4 % with the cited 90 % (README); hashrate.no estimates from D, block time not cited here'),
-  SKYDOGE: split('92.8 %'),
+  SKYDOGE: basisAt('−7.2 %', 60, POW2_32),
   RXD: ['their-difficulty-basis', 'their networkHashrate is 5.0 % below D × 2^32 / 300 s (radiant-node GetDifficulty); all the block is the miner’s (miner.cpp)'],
   VRSC: split('95.0 % (or its difficulty basis: VerusHash k not cited)'),
-  NIR: split('95.0 %'),
-  NEXA: split('96.4 % (or its difficulty basis: NexaPow k not cited)'),
-  BTN: unchecked('+27.8 %'),
-  NOVO: unchecked('+25.5 %'),
-  DINT: unchecked('+15.1 %'),
+  NIR: basisAt('−5.0 %', 60, 1),
+  NEXA: basisAt('−3.6 % (NexaPow k not cited)', 120, POW2_32),
+  BTN: basisAt('+27.8 %', 15, 1),
+  NOVO: basisAt('+25.5 %', 150, POW2_32),
+  DINT: basisAt('+15.1 %', 60, POW2_32),
   VTC: ['their-difficulty-basis', 'their networkHashrate is 13.5 % above D × 2^32 / 150 s (vertcoin-core GetDifficulty); all the block is the miner’s (miner.cpp)'],
-  EGAZ: unchecked('+10.5 %'),
-  'DGB-SHA': unchecked('+9.1 %: DigiByte SHA-256 is one of five algorithms; per-algorithm block time not cited'),
-  OCTA: unchecked('+7.4 %'),
+  EGAZ: basisAt('+10.5 %', 13, 1),
+  'DGB-SHA': basisAt('+9.1 % (DigiByte SHA-256 is one of five algorithms: 75 s per algorithm)', 75, POW2_32),
+  OCTA: basisAt('+7.4 %', 15, 1),
   KCN: unchecked('+7.1 %'),
   CFX: unchecked('+4.8 %'),
 };
@@ -132,6 +147,19 @@ describe('check table: our coins/day against hashrate.no coinEstimate (embedded 
       expect(n !== null && t !== null && d !== null && k !== null, c.coin.tag).toBe(true);
       const expected = (n! * t!) / (d! * k!);
       expect(Math.abs(c.ratio! / expected - 1), c.coin.tag).toBeLessThanOrEqual(TOLERANCE);
+    }
+  });
+
+  it("'their-difficulty-basis-at' is checked: the gap equals N × T / (D × k) at the written T and k within 0.5 %", () => {
+    // DINGO: 23,501,396,237,592 × 60 / (400,622 × 2^32) = 0.8195, the ratio itself.
+    const at = table.filter((t) => REASONS[t.coin.tag]?.[0] === 'their-difficulty-basis-at');
+    expect(at.length).toBe(15);
+    for (const c of at) {
+      const reason = REASONS[c.coin.tag]!;
+      const { t, k } = reason[2] as { t: number; k: number };
+      const n = Number(c.row.networkHashrate);
+      const d = Number(c.row.networkDifficulty);
+      expect(Math.abs(c.ratio! / ((n * t) / (d * k)) - 1), c.coin.tag).toBeLessThanOrEqual(0.005);
     }
   });
 
