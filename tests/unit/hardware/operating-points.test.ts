@@ -6,6 +6,7 @@ import { DEVICES, getDevice } from '@/lib/hardware/catalog';
 import { validateCatalog } from '@/lib/hardware/schema';
 import { curveVertices, hashrateAtPower } from '@/lib/tuning/curve';
 import { operatingPointsOf, rigCandidates } from '@/lib/tuning/points';
+import { bestOperatingPoint, breakEvenUsdPerKwh } from '@/lib/tuning/best';
 
 const radeonIndex = catalog.devices.findIndex((d) => d.id === 'amd-radeon-vii');
 
@@ -23,7 +24,13 @@ describe('catalog operating points', () => {
     const rows = validateCatalog(catalog).flatMap((d) => d.rates.map((r) => ({ device: d.id, rate: r })));
     const withExtra = rows.filter((r) => (r.rate.points?.length ?? 0) > 0);
     expect(withExtra.map((r) => `${r.device}/${r.rate.algorithm}`)).toEqual(
-      expect.arrayContaining(['amd-rx-580-8gb/autolykos2', 'amd-radeon-vii/autolykos2', 'amd-radeon-vii/verthash']),
+      expect.arrayContaining([
+        'amd-rx-580-8gb/autolykos2',
+        'amd-radeon-vii/autolykos2',
+        'amd-radeon-vii/verthash',
+        'nvidia-rtx-3080-ti/autolykos2',
+        'nvidia-rtx-3060-ti/kawpow',
+      ]),
     );
     for (const { rate } of withExtra) {
       const labels = operatingPointsOf(rate).map((p) => p.label);
@@ -62,6 +69,21 @@ describe('catalog operating points', () => {
     expect(() => validateCatalog(withRow({ label: 'stock' }))).toThrow(`device "amd-radeon-vii", field rates.${index}.label`);
     expect(() => validateCatalog(withRow({ label: 'Efficient' }))).toThrow(`field rates.${index}.label`);
     expect(() => validateCatalog(withRow({ label: 'max' }))).toThrow(`device "amd-radeon-vii", field rates.${index}.points: names the row's own label again`);
+  });
+
+  it('gives an NVIDIA card a cited efficient point whose choice flips with the price, worked by hand', () => {
+    // RTX 3080 Ti on Autolykos2: stock 265 MH/s at 280 W (WhatToMine), efficient 239.5 MH/s at 220 W
+    // (Minermate's open database). At r = 2e-9 USD per H/s per day, stock earns 25.5e6 × 2e-9 = 0.051
+    // USD/day more for 60 W × 24 h = 1.44 kWh/day more: they pay the same at 0.051 / 1.44 = 0.0354167 USD/kWh.
+    const points = operatingPointsOf(getDevice('nvidia-rtx-3080-ti')!.rates.find((r) => r.algorithm === 'autolykos2')!);
+    expect(points).toEqual([
+      { label: 'stock', hashrate: 265_000_000, watts: 280 },
+      { label: 'efficient', hashrate: 239_500_000, watts: 220 },
+    ]);
+    const [stock, efficient] = points;
+    expect(breakEvenUsdPerKwh(stock!, efficient!, 2e-9)).toBeCloseTo(0.051 / 1.44, 12);
+    expect(bestOperatingPoint(points, 2e-9, 0.03)?.label).toBe('stock');
+    expect(bestOperatingPoint(points, 2e-9, 0.04)?.label).toBe('efficient');
   });
 
   it('the curve passes through every catalog point on its hull and over every other', () => {
