@@ -99,7 +99,7 @@ export type DashboardState = {
   rows: RowsSlug;
   /** Each coin at its device's most profitable operating point (`best`), or the stock figures. */
   tune: TuneMode;
-  /** Power limit per catalog device, percent of its stock power (`pl.<device id>=<percent>`). */
+  /** Power limit per catalog device, percent of its catalog power (stock where published; `pl.<device id>=<percent>`). */
   powerLimits: Record<string, number>;
   /** Risk against reward (lib/health): a preset (`risk=`), with explicit weights 0–100 on top (`rw.<part>=`). */
   riskPreset: RiskPreset;
@@ -240,14 +240,14 @@ const PARAMS = Object.keys(FIELDS) as Param[];
 export const hashrateKey = (slug: string) => `hr.${slug}` as const;
 export const powerLimitKey = (deviceId: string) => `pl.${deviceId}` as const;
 
-/** A power limit: a whole percent of the device's stock power, 10–200. */
+/** A power limit: a whole percent of the power of the device's catalog figure (stock where one is published), 10–200. */
 export const parsePowerLimit = (text: string): ParseResult<number> => {
   const percent = /^[0-9]{1,3}$/.test(text.trim()) ? Number(text.trim()) : NaN;
   return percent >= MIN_POWER_LIMIT_PERCENT && percent <= MAX_POWER_LIMIT_PERCENT
     ? { success: true, data: percent }
     : {
         success: false,
-        error: `A power limit is a whole percent of the stock power from ${MIN_POWER_LIMIT_PERCENT} to ${MAX_POWER_LIMIT_PERCENT} (got "${truncate(text)}").`,
+        error: `A power limit is a whole percent of the device's catalog power (its stock power where that is published) from ${MIN_POWER_LIMIT_PERCENT} to ${MAX_POWER_LIMIT_PERCENT} (got "${truncate(text)}").`,
       };
 };
 export const wattsKey = (slug: string) => `w.${slug}` as const;
