@@ -3,7 +3,11 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { checkFailure, credentialsFailure, entryFromValues, valuesFromForm, type AddCoinState } from '@/lib/registry/add-coin';
 import { getAlgorithm } from '@/lib/mining/algorithms';
-import { addRegistryCoin, removeRegistryCoin } from '@/lib/server/registry-actions';
+import { addRegistryCoin, addRegistryPoolSite, removeRegistryCoin, removeRegistryPoolSite } from '@/lib/server/registry-actions';
+import { checkFromReading, emptyReadingMessage, poolSiteFromValues, poolSiteValuesFromForm } from '@/lib/registry/add-pool-site';
+import type { AddPoolSiteState } from '@/lib/registry/add-pool-site-state';
+import { poolSiteKey } from '@/lib/registry/schema';
+import { readPoolSite } from '@/lib/sources/pools/site';
 import { chainCheckOptions } from '@/lib/server/queries';
 import { isOperator } from '@/lib/server/operator';
 import { rateLimited } from '@/app/api/_lib/respond';
@@ -91,4 +95,56 @@ export async function removeCoin(form: FormData): Promise<void> {
   if (!isOperator(requestHeaders, tokenFromForm(form))) redirect('/coins/add?refused=operator');
   const removed = await removeRegistryCoin(tag, algorithm.slice(0, 64));
   redirect(removed > 0 ? `/coins/add?removed=${encodeURIComponent(tag)}` : '/coins/add');
+}
+
+/**
+ * The pool-site form's one action: "check" reads the whole site live through the guarded request
+ * (anyone may, within the per-client allowance) and shows what it found; "add" (the operator) reads
+ * it again and saves it, so only that site's source is asked next.
+ */
+export async function submitPoolSite(_previous: AddPoolSiteState, form: FormData): Promise<AddPoolSiteState> {
+  const values = poolSiteValuesFromForm(form);
+  const intent = form.get('intent') === 'add' ? 'add' : 'check';
+  const parsed = poolSiteFromValues(values);
+  const base = { check: null, values };
+  if (!parsed.success) return { ...base, status: 'invalid', message: null, fieldErrors: parsed.fieldErrors };
+  const requestHeaders = await headers();
+  if (await rateLimited(new Request('http://localhost/coins/add', { headers: requestHeaders }))) {
+    return { ...base, status: 'invalid', message: 'Too many checks from your address: try again in a minute.', fieldErrors: {} };
+  }
+  if (intent === 'add' && !isOperator(requestHeaders, tokenFromForm(form))) {
+    return { ...base, status: 'invalid', message: OPERATOR_NEEDED, fieldErrors: {} };
+  }
+  const { site } = parsed;
+  const { timeoutMs, allowPrivate } = chainCheckOptions();
+  let reading;
+  try {
+    reading = await readPoolSite(site.kind, site.url, { timeoutMs, allowPrivate });
+  } catch (error) {
+    return { ...base, status: 'invalid', message: null, fieldErrors: { poolUrl: checkFailure(error).message } };
+  }
+  const check = checkFromReading(reading);
+  const empty = emptyReadingMessage(reading);
+  if (empty) return { status: 'invalid', check, values, message: null, fieldErrors: { poolUrl: empty } };
+  if (intent === 'check') return { status: 'checked', check, values, message: null, fieldErrors: {} };
+  try {
+    await addRegistryPoolSite(site);
+  } catch (error) {
+    if (error instanceof RegistryFieldError) {
+      return { status: 'invalid', check, values, message: null, fieldErrors: { poolUrl: error.message.replace(/^[^:]+: /, '') } };
+    }
+    throw error;
+  }
+  redirect(`/coins/add?site=${encodeURIComponent(poolSiteKey(site))}`);
+}
+
+/** Removes an added pool site (the operator's action, rate-limited like a check). */
+export async function removePoolSite(form: FormData): Promise<void> {
+  const key = form.get('site');
+  if (typeof key !== 'string' || !/^pool:[a-z-]+:/.test(key)) redirect('/coins/add');
+  const requestHeaders = await headers();
+  if (await rateLimited(new Request('http://localhost/coins/add', { headers: requestHeaders }))) redirect('/coins/add?refused=limited');
+  if (!isOperator(requestHeaders, tokenFromForm(form))) redirect('/coins/add?refused=operator');
+  const removed = await removeRegistryPoolSite(key.slice(0, 300));
+  redirect(removed > 0 ? '/coins/add?siteRemoved=1' : '/coins/add');
 }

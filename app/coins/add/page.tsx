@@ -6,7 +6,11 @@ import { ALGORITHMS, getAlgorithm } from '@/lib/mining/algorithms';
 import { getRegistry, getSnapshot } from '@/lib/server/queries';
 import { CHAIN_KINDS, CHAIN_KIND_LABELS } from '@/lib/sources/chain/types';
 import { chainSourceId } from '@/lib/model/types';
-import { removeCoin, submitCoin } from './actions';
+import { removeCoin, removePoolSite, submitCoin, submitPoolSite } from './actions';
+import { AddPoolSiteForm } from '@/components/add-pool-site-form';
+import { POOL_KINDS } from '@/lib/model/pools';
+import { POOL_KIND_LABELS } from '@/lib/sources/pools/index';
+import { poolSiteKey } from '@/lib/registry/schema';
 import { headers } from 'next/headers';
 import path from 'node:path';
 import { isOperator, operatorTokenSet } from '@/lib/server/operator';
@@ -20,7 +24,7 @@ export const metadata: Metadata = {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AddCoinPage({ searchParams }: Props) {
-  const { added, removed, refused } = await searchParams;
+  const { added, removed, refused, site, siteRemoved } = await searchParams;
   const operator = isOperator(await headers());
   const tokenSet = operatorTokenSet();
   const addedTag = typeof added === 'string' && /^[A-Z0-9]{2,10}$/.test(added) ? added : null;
@@ -33,6 +37,11 @@ export default async function AddCoinPage({ searchParams }: Props) {
     ...registry.user.map((entry) => ({ entry, origin: 'added' as const })),
   ];
   const addedEntry = addedTag ? registry.user.find((e) => e.tag === addedTag) : undefined;
+  const addedSite = typeof site === 'string' ? registry.poolSites.find((s) => poolSiteKey(s) === site) : undefined;
+  const siteStatus = (key: string) => snapshot.sources.find((s) => s.id === key) ?? null;
+  // What each added site contributes to the table: its coin rows (MiningCore) and its pools.
+  const coinsFrom = (key: string) => snapshot.coins.filter((c) => c.source === key).map((c) => c.tag);
+  const poolsFrom = (key: string) => (snapshot.pools ?? []).filter((p) => p.sourceId === key).length;
 
   return (
     <>
@@ -81,6 +90,85 @@ export default async function AddCoinPage({ searchParams }: Props) {
           : 'private, loopback and link-local ones are refused unless the operator sets ALLOW_PRIVATE_SOURCES.'}{' '}
         A coin added here is asked without credentials: a node that needs its RPC <code>user:password</code> goes in the operator’s registry file.
       </p>
+
+      <section aria-labelledby="pool-site-heading">
+        <h2 id="pool-site-heading">Add a pool site</h2>
+        <p className="muted small">
+          A pool site is read whole: every pool it runs shows in its coin’s Pools section, and a MiningCore site’s coins
+          that no node or aggregator here lists become rows of their own, with the pool’s view of their network (no
+          market price). A coin’s own node, where the registry has one, stays the truth for its figures. The same
+          address guard as a coin’s source applies.
+        </p>
+        {addedSite && (
+          <p className="banner" role="status" data-testid="site-added-banner">
+            Added the pool site <strong>{operator ? addedSite.url : shownUrl(addedSite.url)}</strong>:{' '}
+            {poolsFrom(poolSiteKey(addedSite))} pools read
+            {coinsFrom(poolSiteKey(addedSite)).length > 0 ? `, coins added: ${coinsFrom(poolSiteKey(addedSite)).join(', ')}` : ''}.
+          </p>
+        )}
+        {siteRemoved === '1' && (
+          <p className="banner" role="status" data-testid="site-removed-banner">
+            Removed the pool site: it is no longer asked.
+          </p>
+        )}
+        <AddPoolSiteForm
+          action={submitPoolSite}
+          operator={operator}
+          tokenField={!operator && tokenSet}
+          kinds={POOL_KINDS.map((kind) => ({ value: kind, label: POOL_KIND_LABELS[kind] }))}
+        />
+        {registry.poolSites.length > 0 && (
+          <div className="table-wrap">
+            <table data-testid="pool-sites-table">
+              <thead>
+                <tr>
+                  <th className="left" scope="col">Pool site</th>
+                  <th className="left" scope="col">Software</th>
+                  <th className="left" scope="col">Reads</th>
+                  <th className="left" scope="col">Last fetch</th>
+                  <th className="left" scope="col">Entry</th>
+                </tr>
+              </thead>
+              <tbody>
+                {registry.poolSites.map((entry) => {
+                  const key = poolSiteKey(entry);
+                  const status = siteStatus(key);
+                  const coins = coinsFrom(key);
+                  return (
+                    <tr key={key} data-site={key}>
+                      <td className="left">{operator ? entry.url : shownUrl(entry.url)}</td>
+                      <td className="left">{POOL_KIND_LABELS[entry.kind]}</td>
+                      <td className="left">
+                        {poolsFrom(key)} pools{coins.length > 0 ? `; coins: ${coins.join(', ')}` : ''}
+                      </td>
+                      <td className="left">
+                        {!registry.chainEnabled
+                          ? 'off'
+                          : !status
+                            ? 'not yet'
+                            : status.ok
+                              ? `ok, ${formatUtc(status.fetchedAt)}`
+                              : `failed: ${operator ? (status.error ?? 'unknown error') : redactAddresses(status.error ?? 'unknown error')}${status.fetchedAt ? ` (kept data of ${formatUtc(status.fetchedAt)})` : ''}`}
+                      </td>
+                      <td className="left">
+                        <form action={removePoolSite} className="inline-form">
+                          added here <input type="hidden" name="site" value={key} />
+                          {!operator && tokenSet && (
+                            <input type="password" name="adminToken" aria-label="Operator token" placeholder="operator token" autoComplete="off" />
+                          )}
+                          <button type="submit" aria-label={`Remove the pool site ${operator ? entry.url : shownUrl(entry.url)}`}>
+                            Remove
+                          </button>
+                        </form>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
 
       <section aria-labelledby="registry-heading">
         <h2 id="registry-heading">The coin registry ({entries.length} coins)</h2>

@@ -144,7 +144,8 @@ describe('user pool sites (the same file, the same one writer)', () => {
         () => null,
         (error: RegistryFieldError) => `${error.field}: ${error.message}`,
       );
-    expect(await refusal({ kind: 'nomp', url: 'https://a.example/' })).toBe('url: coins.user.json: url: this pool site is already added'.replace('coins.user.json: ', ''));
+    // The message carries its field first, as a coin's does (the action strips it).
+    expect(await refusal({ kind: 'nomp', url: 'https://a.example/' })).toBe('url: url: this pool site is already added');
     expect(await refusal({ kind: 'miningcore', url: 'https://b.example' }, new Set(['pool:miningcore:b.example']))).toMatch(/^url: .*shipped registry already reads/);
     expect(await refusal({ kind: 'miningcore', url: 'https://u:p@b.example' })).toMatch(/^url: .*user name or password/);
     expect(await refusal({ kind: 'mpos', url: 'https://b.example' })).toMatch(/^kind: /);
