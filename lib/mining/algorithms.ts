@@ -86,14 +86,18 @@ export const ALGORITHMS: readonly Algorithm[] = [
   a('pyrinhash', 'PyrinHash', ['GPU'], null),
   a('ethashb3', 'EthashB3', ['GPU'], null),
   a('blake3-ironfish', 'Blake3 (Iron Fish)', ['ASIC', 'GPU'], null, ['blake3ironfish', 'fishhash']),
-  a('sha3d', 'SHA3d', ['ASIC', 'GPU'], null),
+  // k = 2^32 by the node's GetDifficulty (0x0000ffff over the nBits mantissa, exponent 29):
+  // Kylacoin (SHA3d) kylacoin src/rpc/blockchain.cpp at fd9c2d077df430caf4450f6b95d65c49944ccf73.
+  a('sha3d', 'SHA3d', ['ASIC', 'GPU'], POW2_32),
   a('blake2s', 'Blake2s', ['ASIC'], null),
   a('karlsenhash', 'KarlsenHash', ['GPU'], null),
   a('argon2d', 'Argon2d', ['CPU'], null),
   a('ocv2', 'OCV2', ['CPU'], null),
   a('nexapow', 'NexaPow', ['GPU'], null),
   a('memehash', 'MemeHash', ['GPU'], null),
-  a('skydoge', 'Skydoge', ['GPU'], null),
+  // k = 2^32 by the node's GetDifficulty, as Bitcoin's: Skydoge mainchain src/rpc/blockchain.cpp at
+  // 46fc4b0ac9ea3836c779c16a62ff2d365dd5f733.
+  a('skydoge', 'Skydoge', ['GPU'], POW2_32),
   a('sha256dt', 'SHA-256dt', ['GPU'], null),
   a('heavyhash', 'HeavyHash', ['GPU'], null),
   // k = 2^32: the node's own GetDifficulty divides 0x0000ffff by the nBits mantissa and shifts to

@@ -74,6 +74,12 @@ export const COIN_FACTS: Readonly<Record<string, CoinFacts>> = {
   PASC: { coingeckoId: 'pascalcoin' },
   UBQ: { coingeckoId: 'ubiq' },
   EXP: { coingeckoId: 'expanse' },
+  // Block times from mainnet chainparams (nPowTargetSpacing): Obsidian "1.2 * 60" (ObsidianCoreCoin/
+  // Obsidiancoin at c9500e9a), Skydoge 60 (skydogenet/mainchain at 46fc4b0a), Kylacoin 60 "one minute"
+  // (kylacoin/kylacoin src/kernel/chainparams.cpp at fd9c2d07).
+  OBN: { blockTimeSeconds: 72 },
+  SKYDOGE: { blockTimeSeconds: 60 },
+  KCN: { blockTimeSeconds: 60 },
 };
 
 export function getCoinFacts(tag: string): CoinFacts {

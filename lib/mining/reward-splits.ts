@@ -275,6 +275,36 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/vertcoin-project/vertcoin-core/blob/efc96b71d0f968b672934291e4870fa251a81c5f/src/node/miner.cpp',
     },
   ],
+  // Obsidian and Skydoge pay the whole block to the miner: one coinbase output of "nFees +
+  // GetBlockSubsidy(...)" (Skydoge adds the sidechain withdrawal fees to it), miner.cpp.
+  OBN: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 100 },
+      sourceUrl: 'https://github.com/ObsidianCoreCoin/Obsidiancoin/blob/c9500e9a4c4ba846d1cf9eb5d8dfed8e69024015/src/miner.cpp',
+    },
+  ],
+  SKYDOGE: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 100 },
+      sourceUrl: 'https://github.com/skydogenet/mainchain/blob/46fc4b0ac9ea3836c779c16a62ff2d365dd5f733/src/miner.cpp',
+    },
+  ],
+  // Kylacoin: from block 494,000 ConnectBlock requires one output to the developer script worth
+  // "GetBlockSubsidy(...) * 0.1" (from block 685,800 "blockReward * 0.1", fees included), and the
+  // template pays the miner the rest (validation.cpp, node/miner.cpp). The start date is not known
+  // here: 2023-10-25 is the v2.1.0 release note, written when the chain was past block 685,800.
+  KCN: [
+    {
+      fromHeight: 494_000,
+      fromDate: '2023-10-25',
+      split: { miner: 90, devFund: 10 },
+      sourceUrl: 'https://github.com/kylacoin/kylacoin/blob/fd9c2d077df430caf4450f6b95d65c49944ccf73/src/validation.cpp',
+    },
+  ],
   // Satoxcoin: "Block Reward - 90% PoW | 10% Dev fee (270 SATOX reward, 30 SATOX Dev fee)" (README specification).
   SATOX: [
     {
