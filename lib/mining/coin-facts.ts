@@ -80,6 +80,9 @@ export const COIN_FACTS: Readonly<Record<string, CoinFacts>> = {
   OBN: { blockTimeSeconds: 72 },
   SKYDOGE: { blockTimeSeconds: 60 },
   KCN: { blockTimeSeconds: 60 },
+  // DigiByte mines five algorithms, each at "multiAlgoTargetSpacingV4 = 15*5; // NUM_ALGOS * 15 seconds"
+  // (DigiByte-Core/digibyte src/chainparams.cpp at 47da24a5): its SHA-256 chain's own block time is 75 s.
+  'DGB-SHA': { blockTimeSeconds: 75 },
 };
 
 export function getCoinFacts(tag: string): CoinFacts {

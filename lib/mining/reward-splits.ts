@@ -305,6 +305,16 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/kylacoin/kylacoin/blob/fd9c2d077df430caf4450f6b95d65c49944ccf73/src/validation.cpp',
     },
   ],
+  // DigiByte pays the whole block to the miner on every algorithm: one coinbase output of "nFees +
+  // GetBlockSubsidy(...)" (miner.cpp). hashrate.no lists its SHA-256 chain as DGB-SHA.
+  'DGB-SHA': [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 100 },
+      sourceUrl: 'https://github.com/DigiByte-Core/digibyte/blob/47da24a5cfe177d3f3523b808ed6b8b1888a1163/src/miner.cpp',
+    },
+  ],
   // Satoxcoin: "Block Reward - 90% PoW | 10% Dev fee (270 SATOX reward, 30 SATOX Dev fee)" (README specification).
   SATOX: [
     {
