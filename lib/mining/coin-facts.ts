@@ -83,6 +83,8 @@ export const COIN_FACTS: Readonly<Record<string, CoinFacts>> = {
   // DigiByte mines five algorithms, each at "multiAlgoTargetSpacingV4 = 15*5; // NUM_ALGOS * 15 seconds"
   // (DigiByte-Core/digibyte src/chainparams.cpp at 47da24a5): its SHA-256 chain's own block time is 75 s.
   'DGB-SHA': { blockTimeSeconds: 75 },
+  // Dingocoin: nPowTargetSpacing = 60 "1 minute" (dingocoin/dingocoin src/chainparams.cpp at fab48634).
+  DINGO: { blockTimeSeconds: 60 },
 };
 
 export function getCoinFacts(tag: string): CoinFacts {

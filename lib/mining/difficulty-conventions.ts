@@ -68,6 +68,13 @@ export const COIN_REWARD_BASIS: Readonly<Partial<Record<ConventionSource, Readon
     // Recording of 2024-03-16: emission 3,294,920 NEOX/day, while 1,440 blocks × 5,000 NEOX = 7,200,000
     // is issued (whitepaper); 45 % of it, the miner's part, is 3,240,000 (the rest are fees).
     NEOX: { value: 'miner', sourceUrl: 'https://neoxa.net/whitepaper/' },
+    // Recording of 2024-03-16: emission 47,633.76 XPB/day = 7,200 blocks (12 s) × 6.6158, the miner's
+    // 9 × 0.95^6 = 6.6156 XPB (MinerBlockReward 9e18 less 5 % every 200,000 blocks, accumulateRewards);
+    // the fixed 2 XPB a block to the development fund until block 2,000,001 is not in it.
+    XPB: {
+      value: 'miner',
+      sourceUrl: 'https://github.com/PowBlocks/go-PowBlocks/blob/e29437bb1cf33d2ae113fb2866137bf6f9fbf57b/consensus/ethash/consensus.go',
+    },
   },
 };
 

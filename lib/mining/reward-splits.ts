@@ -315,6 +315,16 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/DigiByte-Core/digibyte/blob/47da24a5cfe177d3f3523b808ed6b8b1888a1163/src/miner.cpp',
     },
   ],
+  // Dingocoin pays the whole block to the miner: one coinbase output of "nFees +
+  // GetDingocoinBlockSubsidy(...)" (miner.cpp).
+  DINGO: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 100 },
+      sourceUrl: 'https://github.com/dingocoin/dingocoin/blob/fab486342f21db807f1309305dd924e5f064cd7f/src/miner.cpp',
+    },
+  ],
   // Satoxcoin: "Block Reward - 90% PoW | 10% Dev fee (270 SATOX reward, 30 SATOX Dev fee)" (README specification).
   SATOX: [
     {

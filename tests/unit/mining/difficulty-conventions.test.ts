@@ -47,6 +47,15 @@ describe('rewardBasisOf: whole block or the miner part', () => {
     expect(emission / (1440 * 5000 * 0.45)).toBeCloseTo(1.017, 2);
   });
 
+  it("XPB's hashrate.no emission is the miner's reward only: 7,200 blocks × 9 × 0.95^6 = 47,632.5 against 47,633.76", () => {
+    // go-PowBlocks accumulateRewards: 9 XPB less 5 % every 200,000 blocks to the miner, plus a fixed 2 XPB
+    // to the development fund. 9 × 0.95^6 = 6.61562; × 7,200 twelve-second blocks = 47,632.5 (+0.003 %);
+    // with the fund's 2 XPB it would be 8.61562 × 7,200 = 62,032.5.
+    expect(rewardBasisOf('hashrateno', 'XPB')).toBe('miner');
+    const emission = Number(row('XPB').emission);
+    expect(emission / (7200 * 9 * 0.95 ** 6)).toBeCloseTo(1, 4);
+  });
+
   it("RVN's hashrate.no emission is the whole issuance: 1,440 blocks × 2,500 RVN", () => {
     expect(Number(row('RVN').emission)).toBe(1440 * 2500);
   });
