@@ -76,6 +76,43 @@ describe('splitAt / minerShareAt: a height or date before and after each change'
     expect(splitAt('VLC', {})).toMatchObject({ split: { miner: 90, devFund: 10 }, fromHeight: 0 });
   });
 
+  it('GLINK: 30 % to the miner from the Morag upgrade (block 2,167,200, 2022-02-14); before it unknown', () => {
+    // main.cpp: masternode blockValue * 50 / 100, developers blockValue * 20 / 100: 100 − 50 − 20 = 30.
+    expect(minerShareAt('GLINK', { height: 2_167_199 })).toBeNull();
+    expect(minerShareAt('GLINK', { height: 2_167_200 })).toBe(0.3);
+    expect(minerShareAt('GLINK', { date: '2022-02-13' })).toBeNull();
+    expect(splitAt('GLINK', { date: '2024-03-16' })).toMatchObject({ split: { miner: 30, masternode: 50, devFund: 20 } });
+  });
+
+  it('FLUX: 50 % to the miner from the Flux upgrade (835,554) to Proof of Node (2,020,000), then unknown', () => {
+    // fluxnode.h 0.0375 + 0.0625 + 0.15 = 0.25, × fMultiple 2 = 50 % to the three node tiers.
+    expect(minerShareAt('FLUX', { height: 835_553 })).toBeNull();
+    expect(minerShareAt('FLUX', { height: 835_554 })).toBe(0.5);
+    expect(minerShareAt('FLUX', { date: '2024-03-16' })).toBe(0.5);
+    expect(minerShareAt('FLUX', { height: 2_019_999 })).toBe(0.5);
+    expect(minerShareAt('FLUX', { height: 2_020_000 })).toBeNull();
+  });
+
+  it('KIIRO by date: stage 3 from 2023-07-16 (60 % masternodes, 10 % + 10 % funds) leaves 20 %; before it unknown', () => {
+    expect(minerShareAt('KIIRO', { date: '2023-07-15' })).toBeNull();
+    expect(minerShareAt('KIIRO', { date: '2024-03-16' })).toBe(0.2);
+  });
+
+  it('KCN: 90 % from block 494,000; with no height, from the 2023-10-25 release note on', () => {
+    expect(minerShareAt('KCN', { height: 493_999 })).toBeNull();
+    expect(minerShareAt('KCN', { height: 494_000 })).toBe(0.9);
+    expect(minerShareAt('KCN', { date: '2023-10-24' })).toBeNull();
+    expect(minerShareAt('KCN', { date: '2024-03-16' })).toBe(0.9);
+  });
+
+  it('Raptoreum forks: smartnode + founder percentages leave RTM 75 %, SKYT 30 %, RHX 29 %, FSC 35 %', () => {
+    // RTM 100 − 20 − 5; SKYT 100 − 60 − 10; RHX 100 − 56 − 15; FSC 100 − 45 − 20.
+    expect(minerShareAt('RTM', { date: '2024-03-16' })).toBe(0.75);
+    expect(minerShareAt('SKYT', {})).toBe(0.3);
+    expect(minerShareAt('RHX', { height: 100_000 })).toBe(0.29);
+    expect(splitAt('FSC', {})).toMatchObject({ split: { miner: 35, masternode: 45, founders: 20 } });
+  });
+
   it('a coin without a schedule is unknown', () => {
     expect(splitAt('NOPE', { height: 5 })).toEqual({ state: 'unknown' });
   });
