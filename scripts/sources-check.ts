@@ -9,7 +9,7 @@
 import { ConfigError, parseEnv, type Env } from '@/lib/infra/env';
 import { loadRegistryFile, loadShippedRegistry } from '@/lib/registry/load';
 import type { RegistryEntry } from '@/lib/registry/schema';
-import { readUserCoins } from '@/lib/registry/store';
+import { readUserCoins, readUserPoolSites } from '@/lib/registry/store';
 import { buildFetchers } from '@/lib/server/fetchers';
 import type { SourceFetcher, SourcePayload } from '@/lib/sources/contract';
 import { SchemaError, UpstreamError } from '@/lib/sources/http';
@@ -105,7 +105,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const configured = env.SOURCES.length > 0 ? env.SOURCES : KEYLESS;
-  const fetchers = buildFetchers({ ...env, SOURCES: configured }, coins);
+  // The pool sites added on the page too, each asked once like any source.
+  const fetchers = buildFetchers({ ...env, SOURCES: configured }, coins, readUserPoolSites(env.USER_COINS_FILE));
   console.log(
     `sources:check: ${fetchers.length} upstreams (${configured.join(', ')}${env.SOURCES.length === 0 ? ': SOURCES is unset, so the keyless ones' : ''}), ` +
       `timeout ${env.UPSTREAM_TIMEOUT_MS} ms each, asked once, in parallel`,
