@@ -17,6 +17,7 @@ import { emptyPayload, type SourcePayload } from '@/lib/sources/contract';
 import { miningCoreBlocksSchema, miningCorePoolsSchema } from '@/lib/sources/pools/miningcore';
 import { lastBlockReward, miningCoreCoinStats, plainName, readPoolSite, tagOf } from '@/lib/sources/pools/site';
 import { SchemaError } from '@/lib/sources/http';
+import { buildSiteFetchers } from '@/lib/registry/pool-fetchers';
 import { networkStats } from '../../support/factories';
 import { POOL_FIXTURE_ANCHOR, startFixtureServer, type FixtureServer } from '@/tests/support/fixture-server';
 
@@ -126,6 +127,20 @@ describe('readPoolSite through the guarded request', () => {
     fixtures.reset();
     await expect(readPoolSite('miningcore', `${fixtures.url}/mc-c`, { ...opts, allowPrivate: false })).rejects.toBeInstanceOf(AddressRefusedError);
     expect(fixtures.counts()['/mc-c/api/pools']).toBe(0);
+  });
+
+  it('makes each added site one source, leaving a site the registry already reads to that source', async () => {
+    const sites = [
+      { kind: 'miningcore' as const, url: `${fixtures.url}/mc-c` },
+      { kind: 'miningcore' as const, url: `${fixtures.url}/mc-a` },
+    ];
+    const fetchers = buildSiteFetchers(sites, opts, new Set([poolSourceId('miningcore', `${fixtures.url}/mc-a`)]));
+    expect(fetchers.map((f) => f.id)).toEqual([poolSourceId('miningcore', `${fixtures.url}/mc-c`)]);
+    const payload = await fetchers[0]!.fetch();
+    expect([payload.pools?.length, payload.coins.map((c) => c.tag), payload.heights]).toEqual([2, ['KPX', 'SCX'], { KPX: 250000, SCX: 777000 }]);
+    // A site that answers with no pool at all is a failed fetch (its last good data is kept).
+    fixtures.setMode('/mc-c/api/pools', 'empty');
+    await expect(fetchers[0]!.fetch()).rejects.toThrow('miningcore: no readable pool (the site lists none)');
   });
 
   it('reads a NOMP portal’s and a cryptonote-pool site’s pools by their tickers, with no coin rows', async () => {
