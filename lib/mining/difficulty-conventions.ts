@@ -68,6 +68,13 @@ export const COIN_REWARD_BASIS: Readonly<Partial<Record<ConventionSource, Readon
     // Recording of 2024-03-16: emission 3,294,920 NEOX/day, while 1,440 blocks × 5,000 NEOX = 7,200,000
     // is issued (whitepaper); 45 % of it, the miner's part, is 3,240,000 (the rest are fees).
     NEOX: { value: 'miner', sourceUrl: 'https://neoxa.net/whitepaper/' },
+    // Recording of 2024-03-16: emission 13,248 OCTA/day = 5,760 blocks (15 s) × 2.30, the miner's
+    // blockReward of the Mahasim era (block 3,000,000 on); the era's 2.30 to node staking and 0.40 to
+    // development (accumulateRewards) are not in it.
+    OCTA: {
+      value: 'miner',
+      sourceUrl: 'https://github.com/octaspace/go-octa/blob/c54b3ee9bd099ed46d494f00f48902362bc87d74/consensus/ethash/consensus.go',
+    },
     // Recording of 2024-03-16: emission 47,633.76 XPB/day = 7,200 blocks (12 s) × 6.6158, the miner's
     // 9 × 0.95^6 = 6.6156 XPB (MinerBlockReward 9e18 less 5 % every 200,000 blocks, accumulateRewards);
     // the fixed 2 XPB a block to the development fund until block 2,000,001 is not in it.

@@ -325,6 +325,18 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/dingocoin/dingocoin/blob/fab486342f21db807f1309305dd924e5f064cd7f/src/miner.cpp',
     },
   ],
+  // OctaSpace: accumulateRewards pays the coinbase blockReward, NodeStakFundAddress nodeStakBlockReward
+  // and DevelopmentFundAddress developmentBlockReward; from the Mahasim fork (MahasimBlock 3,000,000 in
+  // params/config.go) they are 2.30, 2.30 and 0.40 OCTA: 46 %, 46 % and 8 % of 5.00. The date of block
+  // 3,000,000 is not known here, and the earlier eras are not modelled.
+  OCTA: [
+    {
+      fromHeight: 3_000_000,
+      fromDate: null,
+      split: { miner: 46, masternode: 46, devFund: 8 },
+      sourceUrl: 'https://github.com/octaspace/go-octa/blob/c54b3ee9bd099ed46d494f00f48902362bc87d74/consensus/ethash/consensus.go',
+    },
+  ],
   // Satoxcoin: "Block Reward - 90% PoW | 10% Dev fee (270 SATOX reward, 30 SATOX Dev fee)" (README specification).
   SATOX: [
     {

@@ -56,6 +56,13 @@ describe('rewardBasisOf: whole block or the miner part', () => {
     expect(emission / (7200 * 9 * 0.95 ** 6)).toBeCloseTo(1, 4);
   });
 
+  it("OCTA's hashrate.no emission is the miner's 2.30 a block: 5,760 fifteen-second blocks × 2.30 = 13,248", () => {
+    // go-octa Mahasim era: 2.30 to the miner, 2.30 to node staking, 0.40 to development (5.00 in all:
+    // the whole would be 28,800 a day).
+    expect(rewardBasisOf('hashrateno', 'OCTA')).toBe('miner');
+    expect(Number(row('OCTA').emission)).toBeCloseTo(5760 * 2.3, 6);
+  });
+
   it("RVN's hashrate.no emission is the whole issuance: 1,440 blocks × 2,500 RVN", () => {
     expect(Number(row('RVN').emission)).toBe(1440 * 2500);
   });

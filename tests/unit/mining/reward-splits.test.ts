@@ -113,6 +113,13 @@ describe('splitAt / minerShareAt: a height or date before and after each change'
     expect(splitAt('FSC', {})).toMatchObject({ split: { miner: 35, masternode: 45, founders: 20 } });
   });
 
+  it('OCTA: 46 % to the miner from the Mahasim fork (block 3,000,000); with no height or before it unknown', () => {
+    // 2.30 / (2.30 + 2.30 + 0.40) = 0.46.
+    expect(minerShareAt('OCTA', { height: 2_999_999 })).toBeNull();
+    expect(minerShareAt('OCTA', { height: 3_000_000 })).toBe(0.46);
+    expect(minerShareAt('OCTA', { date: '2024-03-16' })).toBeNull();
+  });
+
   it('a coin without a schedule is unknown', () => {
     expect(splitAt('NOPE', { height: 5 })).toEqual({ state: 'unknown' });
   });

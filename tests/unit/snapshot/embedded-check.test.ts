@@ -98,7 +98,7 @@ const REASONS: Readonly<Record<string, Reason>> = {
   VTC: ['their-difficulty-basis', 'their networkHashrate is 13.5 % above D × 2^32 / 150 s (vertcoin-core GetDifficulty); all the block is the miner’s (miner.cpp)'],
   EGAZ: basisAt('+10.5 %', 13, 1),
   'DGB-SHA': ['their-difficulty-basis', 'their networkHashrate is 9.1 % above D × 2^32 / 75 s (DigiByte chainparams: five algorithms at 15 s each, 75 s per algorithm); all the block is the miner’s (miner.cpp)'],
-  OCTA: basisAt('+7.4 %', 15, 1),
+  OCTA: basisAt('+7.4 % (emission is already the miner’s 2.30 a block: difficulty-conventions.ts)', 15, 1),
   KCN: ['their-difficulty-basis', '+19.0 % with the cited 90 % (validation.cpp: 10 % to the developer script); their networkHashrate is 19.0 % above D × 2^32 / 60 s'],
   CFX: unchecked('+4.8 %'),
 };
