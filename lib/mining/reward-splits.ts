@@ -119,8 +119,8 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/Aves-Project/aves-go/blob/f62dcae47958e39e14c7b82a1445942eef72cdf5/consensus/ethash/consensus.go',
     },
   ],
-  // Raptoreum and its GhostRider forks: the coinbase pays the smartnode in line "blockValue * percentage
-  // / 100" (GetSmartnodePayment, validation.cpp; percentage from nCollaterals' reward percentages,
+  // Raptoreum and its GhostRider forks: the coinbase pays the smartnode "blockValue * percentage / 100"
+  // (GetSmartnodePayment, validation.cpp; percentage from nCollaterals' reward percentages,
   // paid once 10 smartnodes exist) and the founder "blockReward * rewardPercentage / 100"
   // (founder_payment.cpp, FounderRewardStructure); the miner keeps the rest. Mainnet chainparams at
   // the cited commits. The launch blocks before the smartnode (and founder) start are not modelled:
