@@ -85,6 +85,8 @@ export const COIN_FACTS: Readonly<Record<string, CoinFacts>> = {
   'DGB-SHA': { blockTimeSeconds: 75 },
   // Dingocoin: nPowTargetSpacing = 60 "1 minute" (dingocoin/dingocoin src/chainparams.cpp at fab48634).
   DINGO: { blockTimeSeconds: 60 },
+  // Dinartether: nPowTargetSpacing = 1 * 60 (Dinartether/Dinartether src/chainparams.cpp at 7bf5948f).
+  DINT: { blockTimeSeconds: 60 },
 };
 
 export function getCoinFacts(tag: string): CoinFacts {

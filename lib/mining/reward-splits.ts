@@ -325,6 +325,16 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/dingocoin/dingocoin/blob/fab486342f21db807f1309305dd924e5f064cd7f/src/miner.cpp',
     },
   ],
+  // Dinartether pays the whole block to the miner: one coinbase output of "nFees + GetBlockSubsidy(...)"
+  // (miner.cpp); its README: "no pre-mine, developer allocation or any other similar set aside".
+  DINT: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 100 },
+      sourceUrl: 'https://github.com/Dinartether/Dinartether/blob/7bf5948fd7cfae0414a3b31fb4c91879214ddefc/src/miner.cpp',
+    },
+  ],
   // OctaSpace: accumulateRewards pays the coinbase blockReward, NodeStakFundAddress nodeStakBlockReward
   // and DevelopmentFundAddress developmentBlockReward; from the Mahasim fork (MahasimBlock 3,000,000 in
   // params/config.go) they are 2.30, 2.30 and 0.40 OCTA: 46 %, 46 % and 8 % of 5.00. The date of block
