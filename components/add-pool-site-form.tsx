@@ -13,6 +13,7 @@ import {
 type Option = { value: string; label: string };
 
 const SKIP_WORDS: Record<CheckedSkip['code'], string> = {
+  'bad-id': 'a pool id with characters a pool id here may not have',
   'no-symbol': 'no ticker the app can use',
   'unknown-algorithm': 'an algorithm this app does not know',
   'no-network-figures': 'neither a network difficulty nor a network hashrate',

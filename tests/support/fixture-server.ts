@@ -141,7 +141,16 @@ const ROUTES = {
   '/mc-b/api/pools': { file: pools('miningcore-api_pools-site_b-documented-shape.json'), wrongShape: MININGCORE_OLD_SHAPE, empty: '{"pools":[]}', timeAnchor: POOL_FIXTURE_ANCHOR },
   '/mc-b/api/pools/clore/blocks': { file: pools('miningcore-api_pools_clore_blocks-site_b-documented-shape.json'), wrongShape: '{"blocks":[]}', empty: '[]', timeAnchor: POOL_FIXTURE_ANCHOR },
   // Site C (added on the add page in e2e): long-tail coins KPX (KawPow) and SCX (Scrypt), and a pool of an algorithm the app does not know.
-  '/mc-c/api/pools': { file: pools('miningcore-api_pools-site_c-documented-shape.json'), wrongShape: MININGCORE_OLD_SHAPE, empty: '{"pools":[]}', timeAnchor: POOL_FIXTURE_ANCHOR },
+  '/mc-c/api/pools': {
+    file: pools('miningcore-api_pools-site_c-documented-shape.json'),
+    wrongShape: MININGCORE_OLD_SHAPE,
+    empty: '{"pools":[]}',
+    timeAnchor: POOL_FIXTURE_ANCHOR,
+    // A pool id that walks paths, markup in a name, a network of −5 H/s at difficulty 0.
+    hostile:
+      '{"pools":[{"id":"../../x","coin":{"symbol":"KPX","algorithm":"KawPow"},"poolFeePercent":1,"poolStats":{"poolHashrate":1},"networkStats":{"networkHashrate":1,"networkDifficulty":1}},' +
+      '{"id":"hx1","coin":{"symbol":"HX","name":"<img src=x onerror=alert(1)>","algorithm":"KawPow"},"poolFeePercent":1,"poolStats":{"poolHashrate":1},"networkStats":{"networkHashrate":-5,"networkDifficulty":0}}]}',
+  },
   '/mc-c/api/pools/kpx1/blocks': { file: pools('miningcore-api_pools_kpx1_blocks-site_c-documented-shape.json'), wrongShape: '{"blocks":[]}', empty: '[]', timeAnchor: POOL_FIXTURE_ANCHOR },
   '/mc-c/api/pools/scx1/blocks': { file: pools('miningcore-api_pools_scx1_blocks-site_c-documented-shape.json'), wrongShape: '{"blocks":[]}', empty: '[]', timeAnchor: POOL_FIXTURE_ANCHOR },
   '/nomp/api/stats': { file: pools('nomp-api_stats-documented-shape.json'), wrongShape: '{"pools":[]}', empty: '{"pools":{}}' },

@@ -27,7 +27,7 @@ import { normalizeYiimpPool } from './yiimp';
 export const MAX_SITE_POOLS = 30;
 
 /** Why a pool on the site gave nothing: a code the page words. */
-export type SiteSkipCode = 'no-symbol' | 'unknown-algorithm' | 'no-network-figures' | 'over-limit' | 'blocks-failed';
+export type SiteSkipCode = 'bad-id' | 'no-symbol' | 'unknown-algorithm' | 'no-network-figures' | 'over-limit' | 'blocks-failed';
 export type SiteSkip = { poolId: string; symbol: string | null; algorithm: string | null; code: SiteSkipCode };
 
 export type PoolSiteReading = {
@@ -40,6 +40,8 @@ export type PoolSiteReading = {
 };
 
 const TAG_RE = /^[A-Z0-9]{2,10}$/;
+/** A pool id as a registry entry may name one (lib/registry/schema.ts poolRefSchema): it goes into URLs, pages and history. */
+const POOL_ID_RE = /^[A-Za-z0-9$._-]{1,40}$/;
 
 /** The site's ticker for a coin as our tag, or null when it cannot be one. */
 export function tagOf(symbol: string | null | undefined): string | null {
@@ -130,6 +132,10 @@ async function readMiningCore(url: string, opts: PoolFetchOptions): Promise<Pool
   for (const entry of pools) {
     const skip = (code: SiteSkipCode) =>
       reading.skipped.push({ poolId: entry.id, symbol: entry.coin.symbol ?? null, algorithm: entry.coin.algorithm ?? null, code });
+    if (!POOL_ID_RE.test(entry.id)) {
+      reading.skipped.push({ poolId: entry.id.slice(0, 40), symbol: null, algorithm: null, code: 'bad-id' });
+      continue;
+    }
     const tag = tagOf(entry.coin.symbol);
     if (tag === null) {
       skip('no-symbol');
@@ -181,7 +187,8 @@ async function readNomp(url: string, opts: PoolFetchOptions): Promise<PoolSiteRe
   const reading: PoolSiteReading = { pools: [], coins: [], heights: {}, skipped: [] };
   for (const [key, pool] of Object.entries(pools).slice(0, MAX_SITE_POOLS)) {
     const tag = tagOf(pool.symbol);
-    if (tag === null) reading.skipped.push({ poolId: key, symbol: pool.symbol ?? null, algorithm: pool.algorithm ?? null, code: 'no-symbol' });
+    if (!POOL_ID_RE.test(key)) reading.skipped.push({ poolId: key.slice(0, 40), symbol: null, algorithm: null, code: 'bad-id' });
+    else if (tag === null) reading.skipped.push({ poolId: key, symbol: pool.symbol ?? null, algorithm: pool.algorithm ?? null, code: 'no-symbol' });
     else reading.pools.push(normalizeNompPool(pool, key, { tag, url, feePercent: null }));
   }
   return reading;
@@ -202,7 +209,8 @@ async function readYiimp(url: string, opts: PoolFetchOptions): Promise<PoolSiteR
   const reading: PoolSiteReading = { pools: [], coins: [], heights: {}, skipped: [] };
   for (const key of Object.keys(currencies).slice(0, MAX_SITE_POOLS)) {
     const tag = tagOf(key);
-    if (tag === null) reading.skipped.push({ poolId: key, symbol: key, algorithm: null, code: 'no-symbol' });
+    if (!POOL_ID_RE.test(key)) reading.skipped.push({ poolId: key.slice(0, 40), symbol: null, algorithm: null, code: 'bad-id' });
+    else if (tag === null) reading.skipped.push({ poolId: key, symbol: key, algorithm: null, code: 'no-symbol' });
     else reading.pools.push(normalizeYiimpPool(currencies[key], key, { tag, url }, nowMs));
   }
   return reading;
