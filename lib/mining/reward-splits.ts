@@ -325,6 +325,16 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/dingocoin/dingocoin/blob/fab486342f21db807f1309305dd924e5f064cd7f/src/miner.cpp',
     },
   ],
+  // Ravencoin pays the whole block to the miner: one coinbase output of "nFees + GetBlockSubsidy(...)"
+  // (miner.cpp); its forks add the community payment (above), Ravencoin does not.
+  RVN: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 100 },
+      sourceUrl: 'https://github.com/RavenProject/Ravencoin/blob/e48d932ec70267a62ec3541bdaf4fe022c149f0e/src/miner.cpp',
+    },
+  ],
   // Dinartether pays the whole block to the miner: one coinbase output of "nFees + GetBlockSubsidy(...)"
   // (miner.cpp); its README: "no pre-mine, developer allocation or any other similar set aside".
   DINT: [

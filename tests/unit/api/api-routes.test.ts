@@ -24,8 +24,9 @@ describe('GET /api/estimates', () => {
     expect(rvn.revenueUsdPerDay).toBeCloseTo(1.48121, 4);
     expect(rvn.powerCostUsdPerDay).toBeCloseTo(0.6, 10);
     expect(rvn.profitUsdPerDay).toBeCloseTo(0.88121, 4);
-    // No cited split for RVN: the share is unknown (null) and the whole emission is counted.
-    expect(rvn).toMatchObject({ minerShare: null, minerReward: null });
+    // RVN's cited split is the whole block to the miner (miner.cpp): share 1. hashrate.no gives no
+    // block reward, so there is no miner reward per block (null), and the whole emission is counted.
+    expect(rvn).toMatchObject({ minerShare: 1, minerReward: null });
     // CLORE: hashrate.no's emission 648,000/day is the whole block; the miner gets 50 % (docs.clore.ai).
     // (100e6 / 4,863,035,494,918) × 648,000 × 0.5 = 6.66250 CLORE/day.
     const clore = body.estimates.find((e: { tag: string }) => e.tag === 'CLORE');

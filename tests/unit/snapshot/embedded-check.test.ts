@@ -49,7 +49,7 @@ const basisAt = (gap: string, t: number, k: number): Reason => [
 
 /** The reason per coin still more than 3 % off, written next to it. */
 const REASONS: Readonly<Record<string, Reason>> = {
-  RVN: ['their-difficulty-basis', 'their networkHashrate 6.75 TH/s is 10.7 % above D × 2^32 / 60 s = 6.10 TH/s; they estimate from D'],
+  RVN: ['their-difficulty-basis', 'their networkHashrate 6.75 TH/s is 10.7 % above D × 2^32 / 60 s = 6.10 TH/s; they estimate from D; all the block is the miner’s (miner.cpp)'],
   DOGE: ['their-difficulty-basis', 'their networkHashrate is 4.8 % below D × 2^32 / 60 s; they estimate from D'],
   ERG: ['their-difficulty-basis', 'their networkHashrate is 3.8 % below D / 120 s; they estimate from D'],
   XNA: ['their-difficulty-basis', 'their networkHashrate is 3.4 % above D × 2^32 / 60 s; they estimate from D'],
