@@ -17,6 +17,7 @@ const SKIP_WORDS: Record<CheckedSkip['code'], string> = {
   'no-symbol': 'no ticker the app can use',
   'unknown-algorithm': 'an algorithm this app does not know',
   'no-network-figures': 'neither a network difficulty nor a network hashrate',
+  'difficulty-convention': 'its difficulty and network hashrate imply a block time outside 1 s – 1 day: another difficulty convention (no coin row)',
   'over-limit': 'beyond the 30 pools read from one site',
   'blocks-failed': 'its recent blocks could not be read (block figures unknown)',
 };

@@ -27,7 +27,17 @@ import { normalizeYiimpPool } from './yiimp';
 export const MAX_SITE_POOLS = 30;
 
 /** Why a pool on the site gave nothing: a code the page words. */
-export type SiteSkipCode = 'bad-id' | 'no-symbol' | 'unknown-algorithm' | 'no-network-figures' | 'over-limit' | 'blocks-failed';
+export type SiteSkipCode =
+  | 'bad-id'
+  | 'no-symbol'
+  | 'unknown-algorithm'
+  | 'no-network-figures'
+  | 'difficulty-convention'
+  | 'over-limit'
+  | 'blocks-failed';
+
+/** The block times a difficulty and a network hashrate may imply before their conventions are taken to differ (s). */
+export const IMPLIED_BLOCK_TIME_RANGE = { min: 1, max: 86_400 } as const;
 export type SiteSkip = { poolId: string; symbol: string | null; algorithm: string | null; code: SiteSkipCode };
 
 export type PoolSiteReading = {
@@ -93,6 +103,15 @@ export function miningCoreCoinStats(
   const usableDifficulty = difficulty !== null && difficulty > 0 ? difficulty : null;
   const usableHashrate = networkHashrate !== null && networkHashrate > 0 ? networkHashrate : null;
   if (usableDifficulty === null && usableHashrate === null) return { code: 'no-network-figures' };
+  // With no block time to check against, the one check left: D × k ÷ N is the block time the two
+  // figures imply. Outside 1 s – 1 day the site's difficulty is in another convention than our k
+  // (a 2^32 slip is a factor of 4 billion), and an estimate by D × k would be that far off.
+  if (usableDifficulty !== null && usableHashrate !== null && algorithm.workFactor !== null) {
+    const impliedSeconds = (usableDifficulty * algorithm.workFactor) / usableHashrate;
+    if (!(impliedSeconds >= IMPLIED_BLOCK_TIME_RANGE.min && impliedSeconds <= IMPLIED_BLOCK_TIME_RANGE.max)) {
+      return { code: 'difficulty-convention' };
+    }
+  }
   const height = nonNegative(entry.networkStats.blockHeight ?? null);
   const lastNetworkBlock = entry.networkStats.lastNetworkBlockTime ? Date.parse(entry.networkStats.lastNetworkBlockTime) : NaN;
   const reward = lastBlockReward(blocks);

@@ -64,6 +64,18 @@ describe('a MiningCore coin as a long-tail coin row', () => {
     expect(miningCoreCoinStats(noNetwork, [])).toEqual({ code: 'no-network-figures' });
   });
 
+  it('refuses a difficulty whose convention the network hashrate contradicts', () => {
+    // KPX as served: D × k ÷ N = 13,969.838619232178 × 2^32 ÷ 1e12 = 60 s, a plausible block time.
+    expect('stats' in miningCoreCoinStats(siteC.pools[0]!, kpxBlocks)).toBe(true);
+    // The same network with its difficulty in hashes per block (D = N × T = 1e12 × 60 = 6e13):
+    // 6e13 × 2^32 ÷ 1e12 = 60 × 2^32 = 257,698,037,760 s > 1 day.
+    const hashes = { ...siteC.pools[0]!, networkStats: { ...siteC.pools[0]!.networkStats, networkDifficulty: 6e13 } };
+    expect(miningCoreCoinStats(hashes, kpxBlocks)).toEqual({ code: 'difficulty-convention' });
+    // And a difficulty divided by 2^32 once too often: (13,969.84 ÷ 2^32) × 2^32 ÷ 1e12 = 1.4e-8 s < 1 s.
+    const tiny = { ...siteC.pools[0]!, networkStats: { ...siteC.pools[0]!.networkStats, networkDifficulty: KPX_D / 2 ** 32 } };
+    expect(miningCoreCoinStats(tiny, kpxBlocks)).toEqual({ code: 'difficulty-convention' });
+  });
+
   it('reads the reward from the newest confirmed block, else the newest pending one, never an orphan’s 0', () => {
     const b = (status: 'pending' | 'confirmed' | 'orphaned', reward: number, created: string) => ({ status, reward, created });
     expect(lastBlockReward([b('pending', 7, '2026-12-01T10:00:00Z'), b('pending', 8, '2026-12-01T11:00:00Z')])).toBe(8);
