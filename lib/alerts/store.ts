@@ -3,7 +3,7 @@
 // is in its link); its secret is stored only as a SHA-256 hash and compared in constant time.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Kysely, Migrator, PostgresDialect, type Generated, type Migration, type MigrationProvider } from 'kysely';
-import { createHistoryHealth, createPool, sqliteDialect } from '@/lib/history/store';
+import { createHistoryHealth, createPool, sqliteDialect, type HistoryHealth } from '@/lib/history/store';
 import type { AlertDestination, AlertRule, RuleState } from './rules';
 
 type AlertRulesTable = {
@@ -91,10 +91,14 @@ export function destinationKey(destination: AlertDestination): string {
 
 export type AlertStore = ReturnType<typeof createAlertStore>;
 
-export function createAlertStore(options: { databaseUrl?: string | null; sqliteFile: string }) {
+/**
+ * `health`: the history store's, when both live in one database, so an outage of that database is
+ * logged once (history_db_unavailable), not once per store.
+ */
+export function createAlertStore(options: { databaseUrl?: string | null; sqliteFile: string; health?: HistoryHealth }) {
   const url = options.databaseUrl?.trim() || null;
   const db = new Kysely<AlertsDb>({
-    dialect: url ? new PostgresDialect({ pool: createPool(url, createHistoryHealth({ db: 'alerts' })) }) : sqliteDialect(options.sqliteFile),
+    dialect: url ? new PostgresDialect({ pool: createPool(url, options.health ?? createHistoryHealth({ db: 'alerts' })) }) : sqliteDialect(options.sqliteFile),
   });
   let ready: Promise<void> | null = null;
   const migrate = () => {

@@ -25,6 +25,8 @@ export type AlertDeps = {
   /** Waits between retries (tests shorten them). */
   retryDelaysMs?: readonly number[];
   timeoutMs?: number;
+  /** True while the database is known to be down (its outage is logged once there). */
+  isDown?: () => boolean;
 };
 
 /** The rule's link: its view of the ranking. */
@@ -120,6 +122,9 @@ export function subscribeAlerts(onPublished: (listener: (snapshot: Snapshot) => 
   return onPublished((snapshot) => {
     chain = chain
       .then(() => evaluateAlerts(snapshot, deps))
-      .catch((error: unknown) => log('error', 'alerts_evaluation_failed', { error: errorMessage(error) }));
+      .catch((error: unknown) => {
+        // During a database outage every evaluation fails the same way: the outage is logged once.
+        if (!deps.isDown?.()) log('error', 'alerts_evaluation_failed', { error: errorMessage(error) });
+      });
   });
 }

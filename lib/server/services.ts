@@ -136,7 +136,7 @@ export function services(): Services {
       history,
       coinsSync: null,
       health: createHealthService(env, registry),
-      alerts: createAlertStore({ databaseUrl: env.DATABASE_URL ?? null, sqliteFile: env.HISTORY_FILE }),
+      alerts: createAlertStore({ databaseUrl: env.DATABASE_URL ?? null, sqliteFile: env.HISTORY_FILE, health: history?.health }),
       limiter: createRateLimiter({ perMinute: env.RATE_LIMIT_PER_MINUTE, redis, keyPrefix: env.REDIS_PREFIX }),
       snapshots: new SnapshotService({
         fetchers,
@@ -157,8 +157,15 @@ export function services(): Services {
       const recorder = createHistoryRecorder(history);
       created.snapshots.onPublished((snapshot) => recorder.enqueue(snapshot));
       // Then alerts: each refreshed snapshot against every rule, for the rule's rig.
-      subscribeAlerts((listener) => created.snapshots.onPublished(listener), { store: created.alerts, env, history });
+      subscribeAlerts((listener) => created.snapshots.onPublished(listener), {
+        store: created.alerts,
+        env,
+        history,
+        isDown: () => history.health.down,
+      });
     }
+    // Refreshed on time with or without visitors: history and alerts do not wait for traffic.
+    created.snapshots.startRefreshLoop();
     if (redis) {
       created.coinsSync = createUserCoinsSync({
         file: env.USER_COINS_FILE,

@@ -158,6 +158,20 @@ export class SnapshotService {
   }
 
   /**
+   * Keeps the snapshot refreshed without visitors: every half period it does what a request would
+   * (get(): a refresh when one is due, adopting another instance's otherwise), so history is recorded
+   * and alerts are evaluated on an idle server too. Scaled out, the shared claim still lets one
+   * instance per period ask the upstreams. The timer never keeps the process alive. Returns a stop.
+   */
+  startRefreshLoop(): () => void {
+    if (!this.live) return () => undefined;
+    const tickMs = Math.max(1000, (this.options.refreshSeconds * 1000) / 2);
+    const timer = setInterval(() => void this.get().catch(() => undefined), tickMs);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  }
+
+  /**
    * Refreshes every source once if a refresh is due (or `force`) and no other caller or instance
    * is already at it; concurrent callers share one refresh. Resolves to the snapshot to serve.
    */
@@ -207,15 +221,22 @@ export class SnapshotService {
     try {
       await Promise.all(fetchers.map((fetcher) => this.refreshSource(fetcher)));
       const anyData = [...this.states.values()].some((s) => s.payload !== null);
-      this.stamp = Math.max(started, this.stamp + 1);
-      setServedStamp(this.stamp);
+      const stamp = Math.max(started, this.stamp + 1);
       if (!anyData) {
         // Never had live data: the dated embedded snapshot, with the failures listed beside it.
         this.fallback = this.embeddedWithStatuses();
+        this.stamp = stamp;
+        setServedStamp(this.stamp);
         await this.publish(token);
         return this.fallback;
       }
-      this.snapshot = await this.enrich(this.merge());
+      const snapshot = await this.enrich(this.merge());
+      // The stamp moves with the snapshot it names, in one step: a get() during the enrich above
+      // must not offer the old snapshot under the new stamp to the shared store (it did, and then
+      // this publish was refused as not newer, leaving the other instances a period behind).
+      this.snapshot = snapshot;
+      this.stamp = stamp;
+      setServedStamp(this.stamp);
       await this.publish(token);
       await this.persist();
       this.emitPublished(this.snapshot); // only the refreshing instance publishes: each snapshot is seen once

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -151,6 +151,8 @@ describe.skipIf(!READY)(
     });
 
     afterAll(async () => {
+      // SCALE_LOGS_DIR=<dir> keeps each instance's log lines for a look after a failure.
+      if (process.env.SCALE_LOGS_DIR) for (const i of instances) writeFileSync(join(process.env.SCALE_LOGS_DIR, `scale-${i.name}.log`), i.logs.join('\n'));
       await Promise.all(instances.map(stop));
       await fixtures?.close();
       await dbProxy?.close();
@@ -168,6 +170,11 @@ describe.skipIf(!READY)(
     });
 
     it('under load spread over both, each upstream is asked once per interval in total, and both serve one asOf', async () => {
+      // Start just after a refresh was published, so no refresh claimed before the count began
+      // sends its requests into it (the instances refresh on their own clock, visitors or not).
+      const previous = await asOf(a);
+      await eventually(async () => expect(await asOf(a)).not.toBe(previous), (REFRESH_SECONDS + 10) * 1000, 100);
+      await eventually(async () => expect(await asOf(b)).toBe(await asOf(a)), 5000, 100);
       fixtures.reset();
       const started = Date.now();
       const seen = new Set<string>();

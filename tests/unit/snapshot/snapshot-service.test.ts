@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { SnapshotService } from '@/lib/snapshot/service';
+import { createMemoryStore } from '@/lib/snapshot/store';
 import { type NetworkStats, type Snapshot } from '@/lib/model/types';
 import { networkStats } from '../../support/factories';
 import { emptyPayload, type SourcePayload } from '@/lib/sources/contract';
@@ -45,6 +46,64 @@ function clock(start = Date.parse('2026-11-24T12:00:00Z')) {
 }
 
 describe('SnapshotService', () => {
+  it('shares each refresh whole: a request during the refresh never publishes the old snapshot under the new stamp', async () => {
+    const t = clock();
+    const store = createMemoryStore(); // one shared store, as Redis is for two instances
+    let release: () => void = () => undefined;
+    let slow = false;
+    // History reads that stall until released: the window in which a request reaches the refreshing instance.
+    const reader = {
+      averages: () => new Promise<never>((_, reject) => (slow ? (release = () => reject(new Error('released'))) : reject(new Error('none')))),
+      volatility: async () => ({ cv: null, points: 0 }),
+    };
+    let price = 4e-7;
+    const gpu = fakeSource('whattomine-gpu', async () => payload([stats('RVN', { priceBtc: price })]));
+    const options = { fetchers: [gpu.fetcher], refreshSeconds: 300, snapshotFile: null, embedded: () => EMBEDDED, now: t.now, store, enrichTimeoutMs: 60_000 };
+    const a = new SnapshotService({ ...options, history: { reader } });
+    const b = new SnapshotService({ ...options, fetchers: [fakeSource('whattomine-gpu', async () => payload([])).fetcher] });
+    await a.get();
+    expect((await b.get()).coins[0]?.priceBtc).toBe(4e-7); // b adopted a's first refresh
+    t.advance(301_000);
+    price = 5e-7;
+    slow = true;
+    const refreshed = a.refresh();
+    await vi.waitFor(() => expect(gpu.fetch).toHaveBeenCalledTimes(2));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await a.get(); // a request while the refresh enriches
+    release();
+    expect((await refreshed).coins[0]?.priceBtc).toBe(5e-7);
+    // b takes the new figures, not the old ones under the new stamp.
+    expect((await b.get()).coins[0]?.priceBtc).toBe(5e-7);
+  });
+
+  it('refreshes on its own clock with no caller (history and alerts need no visitor), and stops when asked', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-24T12:00:00Z') });
+    try {
+      const gpu = fakeSource('whattomine-gpu', async () => payload([stats('RVN')]));
+      // Period 300 s: the loop looks every 150 s and refreshes when 300 s have passed since the last.
+      const service = new SnapshotService({ fetchers: [gpu.fetcher], refreshSeconds: 300, snapshotFile: null, embedded: () => EMBEDDED });
+      const published: string[] = [];
+      service.onPublished((snapshot) => published.push(snapshot.asOf));
+      const stop = service.startRefreshLoop();
+      await vi.advanceTimersByTimeAsync(150_000); // first look: nothing yet, so a refresh
+      expect(gpu.fetch).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(150_000); // 150 s after it: not due
+      expect(gpu.fetch).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(150_000); // 300 s after it: due
+      expect(gpu.fetch).toHaveBeenCalledTimes(2);
+      expect(published).toHaveLength(2);
+      stop();
+      await vi.advanceTimersByTimeAsync(3_600_000);
+      expect(gpu.fetch).toHaveBeenCalledTimes(2);
+      // With no live source (the embedded snapshot) there is nothing to refresh: no timer at all.
+      const embedded = new SnapshotService({ fetchers: [], refreshSeconds: 300, snapshotFile: null, embedded: () => EMBEDDED });
+      embedded.startRefreshLoop();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('publishes each refreshed live snapshot to its subscribers once, and a failing subscriber stops no other', async () => {
     const t = clock();
     const gpu = fakeSource('whattomine-gpu', async () => payload([stats('RVN')]));
