@@ -335,6 +335,16 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/RavenProject/Ravencoin/blob/e48d932ec70267a62ec3541bdaf4fe022c149f0e/src/miner.cpp',
     },
   ],
+  // Neurai pays the whole block to the miner: one coinbase output of "nFees + GetBlockSubsidy(...)"
+  // (miner.cpp at 2024-03-14).
+  XNA: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 100 },
+      sourceUrl: 'https://github.com/NeuraiProject/Neurai/blob/b27ca7a3c266f65083efe75e41ed730cc8386155/src/miner.cpp',
+    },
+  ],
   // Dinartether pays the whole block to the miner: one coinbase output of "nFees + GetBlockSubsidy(...)"
   // (miner.cpp); its README: "no pre-mine, developer allocation or any other similar set aside".
   DINT: [

@@ -74,7 +74,7 @@ describe('miner share and reward on merged coins', () => {
   });
 
   it('a coin without a cited split: share unknown, whole figure counted, no miner reward', () => {
-    const snapshot = mergeSources([input('embedded', { coins: [stats('XNA', { algorithm: 'kawpow', blockReward: 5000 })] })], 'embedded');
+    const snapshot = mergeSources([input('embedded', { coins: [stats('NOSPLITX', { algorithm: 'kawpow', blockReward: 5000 })] })], 'embedded');
     expect(snapshot.coins[0]).toMatchObject({ minerShare: null, minerShareFrom: null, minerReward: null, rewardBasis: 'whole' });
   });
 
