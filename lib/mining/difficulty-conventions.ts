@@ -68,6 +68,10 @@ export const COIN_REWARD_BASIS: Readonly<Partial<Record<ConventionSource, Readon
     // Recording of 2024-03-16: emission 3,294,920 NEOX/day, while 1,440 blocks × 5,000 NEOX = 7,200,000
     // is issued (whitepaper); 45 % of it, the miner's part, is 3,240,000 (the rest are fees).
     NEOX: { value: 'miner', sourceUrl: 'https://neoxa.net/whitepaper/' },
+    // Recording of 2024-03-16: emission 21,600 ERG/day = 720 blocks × 30, the miner's part: the emission
+    // R was 42 ERG then (75 − 3 per 64,800 blocks; epoch 11 by the anchors in halvings.ts), and from block
+    // 777,217 EIP-27 sends 12 ERG of each R ≥ 15 ERG to the re-emission contract.
+    ERG: { value: 'miner', sourceUrl: 'https://github.com/ergoplatform/eips/blob/d0c4b622afd2326a0197e09434468922d636c457/eip-0027.md' },
     // Recording of 2024-03-16: emission 13,248 OCTA/day = 5,760 blocks (15 s) × 2.30, the miner's
     // blockReward of the Mahasim era (block 3,000,000 on); the era's 2.30 to node staking and 0.40 to
     // development (accumulateRewards) are not in it.

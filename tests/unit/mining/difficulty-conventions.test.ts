@@ -56,6 +56,12 @@ describe('rewardBasisOf: whole block or the miner part', () => {
     expect(emission / (7200 * 9 * 0.95 ** 6)).toBeCloseTo(1, 4);
   });
 
+  it("ERG's hashrate.no emission is the miner's 30 ERG a block: 720 × (42 − 12 to re-emission, EIP-27) = 21,600", () => {
+    // The whole emission would be 720 × 42 = 30,240 ERG a day.
+    expect(rewardBasisOf('hashrateno', 'ERG')).toBe('miner');
+    expect(Number(row('ERG').emission)).toBe(720 * (42 - 12));
+  });
+
   it("OCTA's hashrate.no emission is the miner's 2.30 a block: 5,760 fifteen-second blocks × 2.30 = 13,248", () => {
     // go-octa Mahasim era: 2.30 to the miner, 2.30 to node staking, 0.40 to development (5.00 in all:
     // the whole would be 28,800 a day).

@@ -51,7 +51,7 @@ const basisAt = (gap: string, t: number, k: number): Reason => [
 const REASONS: Readonly<Record<string, Reason>> = {
   RVN: ['their-difficulty-basis', 'their networkHashrate 6.75 TH/s is 10.7 % above D × 2^32 / 60 s = 6.10 TH/s; they estimate from D; all the block is the miner’s (miner.cpp)'],
   DOGE: ['their-difficulty-basis', 'their networkHashrate is 4.8 % below D × 2^32 / 60 s; they estimate from D'],
-  ERG: ['their-difficulty-basis', 'their networkHashrate is 3.8 % below D / 120 s; they estimate from D'],
+  ERG: ['their-difficulty-basis', 'their networkHashrate is 3.8 % below D / 120 s; they estimate from D (emission is already the miner’s 30 ERG a block: difficulty-conventions.ts)'],
   XNA: ['their-difficulty-basis', 'their networkHashrate is 3.4 % above D × 2^32 / 60 s; they estimate from D; all the block is the miner’s (miner.cpp)'],
   NEOX: ['their-difficulty-basis', "emission is already the miner's 45 % (difficulty-conventions.ts); their networkHashrate is 3.9 % below D × 2^32 / 60 s"],
   FIRO: ['their-emission', 'emission 900/day is half of 288 blocks × 6.25 FIRO, and networkHashrate is 2.6× D × 2^32 / 300 s; 25 % to the miner (Firo forum, 2022-05 split)'],
