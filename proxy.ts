@@ -3,6 +3,9 @@
 // (lib/infra/page-cache.ts) instead of being rendered per request. The copy is made by asking this
 // server for the page, marked so the request goes through to the renderer. Client navigations
 // (RSC requests), any query string and every other path are untouched.
+// It also reads every multipart post to a page (forms and server actions) before Next does: a body
+// that does not parse as multipart is answered 400 here, where Next's action handler would throw
+// and answer a bare 500. (Next hands the proxy a copy of the body and the page gets the original.)
 import { NextResponse, type NextRequest } from 'next/server';
 import { log } from '@/lib/infra/log';
 import { createPageCache, type CachedPage } from '@/lib/infra/page-cache';
@@ -60,7 +63,22 @@ function isCacheable(request: NextRequest): boolean {
   );
 }
 
+/** A multipart POST whose body does not parse as multipart form data. */
+async function malformedForm(request: NextRequest): Promise<boolean> {
+  if (request.method !== 'POST') return false;
+  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) return false;
+  try {
+    await request.formData();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(request: NextRequest) {
+  if (await malformedForm(request)) {
+    return NextResponse.json({ error: 'Malformed form data.' }, { status: 400, headers: { 'cache-control': 'no-store' } });
+  }
   if (!isCacheable(request)) return NextResponse.next();
   // The server's own loopback address: the Host header may name a front proxy we cannot reach.
   const origin = `http://127.0.0.1:${process.env.PORT || request.nextUrl.port || '3000'}`;
@@ -76,4 +94,10 @@ export async function proxy(request: NextRequest) {
   }
 }
 
-export const config = { matcher: '/' };
+export const config = {
+  matcher: [
+    '/',
+    // A multipart post to any page, to check its body parses (malformedForm); nothing else runs here.
+    { source: '/((?!_next/|api/|feeds/).*)', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+  ],
+};

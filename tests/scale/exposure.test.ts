@@ -224,6 +224,25 @@ describe.skipIf(!BUILT)(BUILT ? 'exposed to the internet' : 'exposed to the inte
         body: 'x='.padEnd(2 * 1024 * 1024, 'a'),
       });
       expect(oversized.status).toBe(413);
+      // A malformed call: a multipart body that does not parse (with or without an action id), or
+      // an action id of the wrong form, is a 400 with the headers (Next answered the first with a 500).
+      for (const extra of [{ 'next-action': actionId ?? '' }, {}] as Record<string, string>[]) {
+        const garbled = await send(page, {
+          from: '127.0.0.7',
+          method: 'POST',
+          headers: { 'content-type': 'multipart/form-data; boundary=zzz', origin: `http://127.0.0.1:${proxy.port}`, ...extra },
+          body: 'not a multipart body',
+        });
+        expect(garbled.status).toBe(400);
+        expect(garbled.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      }
+      const badId = await send(page, {
+        from: '127.0.0.7',
+        method: 'POST',
+        headers: { 'content-type': 'text/plain;charset=UTF-8', origin: `http://127.0.0.1:${proxy.port}`, 'next-action': 'abc' },
+        body: '[]',
+      });
+      expect(badId.status).toBe(400);
       expect(readUserCoins(coinsFile).map((c) => c.tag)).toEqual(['MXS']);
       const refused = await post({});
       expect(refused.status).toBe(303);
