@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { formatUtc } from '@/components/data-banner';
 import { formatHashrate, formatPercent, formatSignificant, formatUsd, MISSING } from '@/lib/format/units';
@@ -6,7 +7,7 @@ import { getAlgorithm } from '@/lib/mining/algorithms';
 import { DEFAULT_DAYS, PAYOUT_SOFTWARE, payoutQuery, type PayoutParamError } from '@/lib/payouts/params';
 import type { DayStatus, FiguresBasis } from '@/lib/payouts/reconcile';
 import { getPayouts, parsePayoutRequest, type PayoutOutcome } from '@/lib/server/payouts';
-import { getSnapshot } from '@/lib/server/queries';
+import { getSnapshot, takeAllowance } from '@/lib/server/queries';
 
 export const metadata: Metadata = {
   title: 'Did it pay? Your pool account against the estimate',
@@ -135,7 +136,10 @@ export default async function PayoutsPage({ searchParams }: Props) {
   const asked = text.pool !== '' || text.address !== '' || text.coin !== '';
   const search = new URLSearchParams(Object.entries(text).filter(([, v]) => v !== '') as [string, string][]);
   const { state, errors } = asked ? await parsePayoutRequest(search) : { state: null, errors: [] as PayoutParamError[] };
-  const outcome = state ? await getPayouts(state) : null;
+  // Each lookup asks a pool the visitor named: it takes from the same per-client allowance as the
+  // API and the add-coin check.
+  const limited = state ? await takeAllowance(new Request('http://localhost/payouts', { headers: await headers() })) : null;
+  const outcome = state && limited === null ? await getPayouts(state) : null;
   const snapshot = await getSnapshot();
   const coin = state ? snapshot.coins.find((c) => c.tag.toUpperCase() === state.coin) : undefined;
   const unit = getAlgorithm(coin?.algorithm ?? '')?.unit ?? 'H/s';
@@ -179,6 +183,12 @@ export default async function PayoutsPage({ searchParams }: Props) {
           </button>
         </p>
       </form>
+
+      {limited !== null && (
+        <p className="errors" role="alert" data-testid="payout-limited">
+          Too many lookups from your address: try again in {limited} s.
+        </p>
+      )}
 
       {outcome?.status === 'failed' && (
         <p className="errors" role="alert" data-testid="payout-failure">

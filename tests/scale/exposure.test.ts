@@ -132,6 +132,15 @@ describe.skipIf(!BUILT)(BUILT ? 'exposed to the internet' : 'exposed to the inte
     expect((await send(`${server.url}/coins/add`, { from: '127.0.0.10' })).body).not.toContain('data-testid="operator-note"');
     const relayed = await send(`${server.url}/coins/add`, { from: '127.0.0.10', headers: { 'x-forwarded-for': '203.0.113.5' } });
     expect(relayed.body).toContain('data-testid="operator-note"');
+    // A payouts lookup asks the pool the visitor named: it takes from the same allowance. Here the
+    // pool is on loopback, so each allowed lookup is refused by the guard without a request.
+    const payouts = `${server.url}/payouts?pool=${encodeURIComponent('http://127.0.0.1:9')}&poolId=doge1&coin=DOGE&address=DNQnHwQxrNs4y74oGkoTZfVzJniu6Y9Hek`;
+    const lookups: string[] = [];
+    for (let i = 0; i <= LIMIT; i++) {
+      const { body } = await send(payouts, { from: '127.0.0.14' });
+      lookups.push(body.includes('data-testid="payout-limited"') ? 'limited' : body.includes('data-testid="payout-failure"') ? 'asked' : 'other');
+    }
+    expect(lookups).toEqual([...Array(LIMIT).fill('asked'), 'limited']);
     // Claiming to be 127.0.0.3 did not lock 127.0.0.3 out: it has its whole allowance.
     for (let i = 0; i < LIMIT; i++) {
       await send(`${server.url}/api/coins`, { from: '127.0.0.4', headers: { 'x-forwarded-for': '127.0.0.3' } });
