@@ -9,10 +9,13 @@
 //      `next start` sharing state through Redis; autocannon on /api/coins and /api/estimates with one
 //      instance in memory, one on Redis and two on Redis together, and the upstream requests the
 //      two made between them;
-//   7. first-load JS of `/` (gzip) against the framework-only /bench/static page;
-//   8. Lighthouse (scripts/lighthouse.ts) on /, a coin page and /compare, desktop and mobile, when
+//   7. first-load JS of `/` (gzip) against the framework-only /bench/static page, and what a shared
+//      link's first load carries: the document, its inline RSC payload and the ranking inputs (gzip);
+//   8. keystroke → updated table in Chromium on a 300-coin snapshot (scripts/bench/keystroke.ts),
+//      against keydown → next frame on the framework-only page, and the server requests while typing;
+//   9. Lighthouse (scripts/lighthouse.ts) on /, a coin page and /compare, desktop and mobile, when
 //      Chromium is there;
-//   9. stops every server (each one's whole process group) and exits 0.
+//  10. stops every server (each one's whole process group) and exits 0.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
@@ -25,6 +28,7 @@ import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { redactRedisUrl } from '@/lib/infra/redis';
 import { startFixtureServer, type FixtureServer } from '../tests/support/fixture-server';
+import { measureKeystrokes, printKeystrokes } from './bench/keystroke';
 import { LIGHTHOUSE_PAGES, printLighthouse, runLighthouse } from './lighthouse';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -766,6 +770,55 @@ function firstLoadJs(): void {
   }
 }
 
+/** The strings of the document's `self.__next_f.push([1, "…"])` scripts: the RSC payload it carries inline. */
+function inlineFlight(html: string): string {
+  let flight = '';
+  for (const match of html.matchAll(/self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)/g)) {
+    flight += JSON.parse(match[1] ?? '""') as string;
+  }
+  return flight;
+}
+
+async function firstLoadPayload(port: number): Promise<void> {
+  section(`what a shared link's first load carries: / with a rig (${RIG}), gzip level 6 as a proxy would send it`);
+  const agent = new Agent({ keepAlive: false });
+  const page = await get(agent, port, `/?${RIG}`, 30_000, true);
+  const coins = await get(agent, port, '/api/coins', 30_000, true);
+  agent.destroy();
+  if (page.status !== 200 || coins.status !== 200) {
+    console.log(`not measured: / answered ${page.status}, /api/coins ${coins.status}`);
+    return;
+  }
+  const flight = inlineFlight(page.body);
+  // The ranking inputs as the browser keeps them: the snapshot minus its per-source status (lib/ranking/inputs.ts).
+  const ranking = JSON.parse(coins.body) as Record<string, unknown>;
+  for (const key of ['sources', 'mode', 'stale']) delete ranking[key];
+  const inputs = JSON.stringify(ranking);
+  const size = (text: string) => {
+    const bytes = Buffer.from(text, 'utf8');
+    return [kb(bytes.length), `${fmt(gzipSync(bytes).length)} B (${kb(gzipSync(bytes).length)})`];
+  };
+  const count = Array.isArray(ranking.coins) ? ranking.coins.length : 0;
+  const rowCount = (page.body.match(/<tr[ >]/g) ?? []).length;
+  table(
+    ['what', 'uncompressed', 'gzip'],
+    [
+      [`the document (${rowCount} table rows incl. the header)`, ...size(page.body)],
+      ['  of which the inline RSC payload', ...size(flight)],
+      [`the ranking inputs as JSON (${count} coins, rates, rentals, pools)`, ...size(inputs)],
+    ],
+  );
+}
+
+async function keystrokes(port: number): Promise<void> {
+  section('keystroke → updated table in Chromium (scripts/bench/keystroke.ts), on the main server');
+  try {
+    printKeystrokes(await measureKeystrokes(`http://${HOST}:${port}`, 60));
+  } catch (error) {
+    console.log(`keystroke: failed (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
 async function lighthouse(port: number): Promise<void> {
   section(`lighthouse: ${LIGHTHOUSE_PAGES.map((p) => p.path).join(', ')}; desktop preset and mobile default`);
   const chrome = process.env.CHROME_PATH || process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -812,6 +865,8 @@ async function main(): Promise<void> {
   await memory(rootPid, port);
   await scaleOut(fixtures, port, tempDir);
   firstLoadJs();
+  await firstLoadPayload(port);
+  await keystrokes(port);
   await lighthouse(port);
 
   clearTimeout(watchdog);
