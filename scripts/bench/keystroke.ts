@@ -22,25 +22,30 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
-/** Arms a one-shot timer on the next keydown: to the first frame after `selector` changes (or after nothing, for the floor). */
+/**
+ * Arms a one-shot timer on the next keydown: to the first frame after `selector` changes (or after
+ * nothing, for the floor). Sent as source text: tsx names the functions it compiles (esbuild's
+ * keepNames, a __name helper), which the page does not have.
+ */
+const ARM_TIMER = `(sel) => {
+  window.__ms = null;
+  const onKey = () => {
+    window.removeEventListener('keydown', onKey, true);
+    const t0 = performance.now();
+    const frame = () => requestAnimationFrame(() => setTimeout(() => (window.__ms = performance.now() - t0), 0));
+    const target = sel ? document.querySelector(sel) : null;
+    if (!target) return frame();
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      frame();
+    });
+    observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
+  };
+  window.addEventListener('keydown', onKey, true);
+}`;
+
 async function armTimer(page: Page, selector: string | null): Promise<void> {
-  await page.evaluate((sel) => {
-    const w = window as unknown as { __ms?: number | null };
-    w.__ms = null;
-    const onKey = () => {
-      window.removeEventListener('keydown', onKey, true);
-      const t0 = performance.now();
-      const frame = () => requestAnimationFrame(() => setTimeout(() => (w.__ms = performance.now() - t0), 0));
-      const target = sel ? document.querySelector(sel) : null;
-      if (!target) return frame();
-      const observer = new MutationObserver(() => {
-        observer.disconnect();
-        frame();
-      });
-      observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
-    };
-    window.addEventListener('keydown', onKey, true);
-  }, selector);
+  await page.evaluate(`(${ARM_TIMER})(${JSON.stringify(selector)})`);
 }
 
 async function timedKeys(page: Page, selector: string | null, keys: string[]): Promise<number[]> {
@@ -98,8 +103,9 @@ export async function measureKeystrokes(base: string, keystrokes = 60): Promise<
     });
     const field = page.getByLabel('KawPow hashrate');
     await field.focus();
-    await page.keyboard.press('End');
-    // Each keystroke changes the hashrate tenfold (30 MH/s ↔ 300 MH/s and a digit), so every one re-ranks.
+    // The field shows "30M": a digit typed at its start makes 130M…930M, Backspace makes it 30M
+    // again, so every keystroke changes the hashrate and re-ranks.
+    await page.keyboard.press('Home');
     const keys = Array.from({ length: keystrokes }, (_, i) => (i % 2 === 0 ? String(1 + (i % 9)) : 'Backspace'));
     const typed = await timedKeys(page, '[data-testid="coin-table"] tbody', keys);
 
