@@ -1,7 +1,7 @@
 'use client';
 
 import { DEVICE_SLUGS } from '@/lib/url/search-params';
-import { useDashboardParams } from './url-state';
+import { useSetDashboardParams } from './url-state';
 import { useDrafts } from './url-drafts';
 
 /** Filters by algorithm, device class and name; each choice is written to the URL (shallow: the browser re-ranks). */
@@ -22,7 +22,7 @@ export function FilterBar({
   shown: number;
   total: number;
 }) {
-  const [, setParams] = useDashboardParams();
+  const setParams = useSetDashboardParams();
   const { shown: shownText, type } = useDrafts();
   const text = shownText('q', query ?? '');
 

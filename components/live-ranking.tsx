@@ -30,7 +30,7 @@ import { buildView, deviceSums, type DashboardView } from '@/lib/ranking/view';
 import { hrefWith, serializeDashboardState, TOP_ROWS } from '@/lib/url/search-params';
 import { formatUtc } from './data-banner';
 import { useSnapshot } from './snapshot-swr';
-import { useDashboardState } from './url-state';
+import { SetParamsContext, useDashboardState } from './url-state';
 
 type Charts = { ranking: RankingBarChartProps; scatter: RewardEffortScatterProps; period: string };
 
@@ -92,7 +92,7 @@ const ChartsSection = memo(function ChartsSection({ charts }: { charts: Charts }
 
 /** The snapshot comes from SnapshotProvider (seeded by the server, refreshed by SWR); the rest of the inputs here. */
 export function LiveRanking({ spot, healthData }: Omit<RankingInputs, 'snapshot'>) {
-  const { state: requested, errors } = useDashboardState();
+  const { state: requested, errors, setParams } = useDashboardState();
   const snapshot = useSnapshot();
   const view = useMemo(() => buildView(snapshot, requested, spot, healthData), [snapshot, requested, spot, healthData]);
   const { state, rig, rows, rates } = view;
@@ -113,7 +113,7 @@ export function LiveRanking({ spot, healthData }: Omit<RankingInputs, 'snapshot'
   const selfHref = `/${serializeDashboardState(state)}`;
 
   return (
-    <>
+    <SetParamsContext value={setParams}>
       <ParamErrors errors={[...errors, ...view.notes]} />
       <RigForm state={state} devices={rig.devices} deviceSums={deviceSums(rig)} isDefaultRig={view.isDefaultRig} />
       <TariffNote power={rig.power} flatUsdPerKwh={rig.electricityUsdPerKwh} />
@@ -182,6 +182,6 @@ export function LiveRanking({ spot, healthData }: Omit<RankingInputs, 'snapshot'
         . Averages smooth the difficulty jumps that profit-switching pools cause on small coins.
       </p>
       <RiskWeightsNote state={state} weights={view.weights} active={view.weightsActive} />
-    </>
+    </SetParamsContext>
   );
 }

@@ -16,7 +16,7 @@ import {
 import { formatHashrate, parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from '@/lib/format/units';
 import { TariffFields } from '@/components/tariff-fields';
 import { tariffOf } from '@/lib/electricity/tariff';
-import { useDashboardParams } from './url-state';
+import { useSetDashboardParams } from './url-state';
 import { useDrafts } from './url-drafts';
 
 const noSubscription = () => () => {};
@@ -48,7 +48,7 @@ export function RigForm({
   const formId = useId();
   // False on the server and while hydrating, then true: tests and scripts wait for it before typing.
   const live = useSyncExternalStore(noSubscription, () => true, () => false);
-  const [, setParams] = useDashboardParams();
+  const setParams = useSetDashboardParams();
   const { shown, type } = useDrafts();
   const [search, setSearch] = useState('');
   // Algorithms added by hand that have no figure in the URL yet.

@@ -5,9 +5,9 @@
 // re-ranks without asking the server and back returns to the view before.
 import type { ReactNode } from 'react';
 import { dashboardParsers } from '@/lib/url/search-params';
-import { useDashboardParams } from './url-state';
+import { useSetDashboardParams, type SetDashboardParams } from './url-state';
 
-type Values = Parameters<ReturnType<typeof useDashboardParams>[1]>[0];
+type Values = Parameters<SetDashboardParams>[0];
 
 /** Every param's value in `href`'s query (null where absent), so a write replaces the whole state. */
 function valuesOf(href: string): Values {
@@ -29,9 +29,10 @@ export function ShallowLink({
   href: string;
   children: ReactNode;
   className?: string;
+  title?: string;
   'aria-current'?: 'true' | undefined;
 }) {
-  const [, setParams] = useDashboardParams();
+  const setParams = useSetDashboardParams();
   return (
     <a
       href={href}

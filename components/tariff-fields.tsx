@@ -17,7 +17,7 @@ import {
 } from '@/lib/electricity/params';
 import { SPOT_ZONES } from '@/lib/electricity/spot-zones';
 import { DEFAULT_TARIFF, type TariffSettings } from '@/lib/electricity/tariff';
-import { useDashboardParams } from './url-state';
+import { useSetDashboardParams } from './url-state';
 import { useDrafts } from './url-drafts';
 
 type Param = 'tou' | 'tz' | 'markup' | 'vat' | 'fixed' | 'overhead' | 'heat';
@@ -51,7 +51,7 @@ function urlTexts(tariff: TariffSettings): Record<Param, string> {
 }
 
 export function TariffFields({ formId, tariff }: { formId: string; tariff: TariffSettings }) {
-  const [, setParams] = useDashboardParams();
+  const setParams = useSetDashboardParams();
   const { shown, type } = useDrafts();
   const fromUrl = urlTexts(tariff);
   const text = Object.fromEntries(

@@ -5,7 +5,7 @@
 // the server computes (the coin page's projection and history) pass { shallow: false }.
 import { useSearchParams } from 'next/navigation';
 import { useQueryStates, type Options } from 'nuqs';
-import { useMemo } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import { withPendingValues, type PendingParser } from '@/lib/url/pending';
 import { dashboardParsers, parseDashboardParams, type DashboardState, type ParamError } from '@/lib/url/search-params';
 
@@ -17,6 +17,19 @@ export function useDashboardParams(options: Options = {}) {
 }
 
 export type SetDashboardParams = ReturnType<typeof useDashboardParams>[1];
+
+/**
+ * The ranking island's one URL setter (LiveRanking's), for its links, switches and fields. Each
+ * useQueryStates instance re-reads and compares every param on each render: one per link made
+ * the server's render of `/` pay for some twenty of them, and the browser too on every keystroke.
+ */
+export const SetParamsContext = createContext<SetDashboardParams | null>(null);
+
+export function useSetDashboardParams(): SetDashboardParams {
+  const setParams = useContext(SetParamsContext);
+  if (!setParams) throw new Error('useSetDashboardParams needs a SetParamsContext above it (LiveRanking)');
+  return setParams;
+}
 
 /**
  * The state and per-param errors as the page is about to show them: the address bar with the

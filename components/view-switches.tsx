@@ -3,7 +3,7 @@
 import { BASES, BASIS_LABEL, DEFAULT_BASIS, type Basis } from '@/lib/mining/basis';
 import { CURRENCY_LABEL } from '@/lib/ranking/currency';
 import { CURRENCIES, PERIODS, type CurrencySlug, type PeriodSlug } from '@/lib/url/search-params';
-import { useDashboardParams } from './url-state';
+import { useSetDashboardParams } from './url-state';
 
 /** Period and currency of every money figure; a currency without a rate is shown disabled. */
 export function ViewSwitches({
@@ -17,7 +17,7 @@ export function ViewSwitches({
   basis: Basis;
   unavailable: Partial<Record<CurrencySlug, string>>;
 }) {
-  const [, setParams] = useDashboardParams();
+  const setParams = useSetDashboardParams();
   return (
     <div className="toolbar" aria-label="Period and currency">
       <div className="chips" role="group" aria-label="Period">

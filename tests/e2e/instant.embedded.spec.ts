@@ -63,6 +63,18 @@ test('typing a hashrate re-ranks the table with no request to the server', async
   expect(requests.urls).toEqual([]);
 });
 
+test('the pool-fee and operating-point switches re-rank with no request to the server', async ({ page }) => {
+  await openLive(page, '/?dev=nvidia-rtx-3070:1');
+  const requests = countServerRequests(page);
+  await page.getByTestId('pool-switch').getByRole('link', { name: 'best pool' }).click();
+  await expect(page).toHaveURL(/pool=best/);
+  await expect(page.getByTestId('pool-switch').getByRole('link', { name: 'best pool' })).toHaveAttribute('aria-current', 'true');
+  await page.getByTestId('tune-switch').getByRole('link', { name: 'stock' }).click();
+  await expect(page).toHaveURL(/tune=stock/);
+  await expect(page.getByTestId('tune-switch').getByRole('link', { name: 'stock' })).toHaveAttribute('aria-current', 'true');
+  expect(requests.urls).toEqual([]);
+});
+
 test('a bad value shows its message by the field and keeps the last good ranking', async ({ page }) => {
   await openLive(page, '/?dev=nvidia-rtx-3070:1&hr.kawpow=60M');
   const before = await cells(page);
