@@ -13,6 +13,7 @@ import {
 type Option = { value: string; label: string };
 
 const SKIP_WORDS: Record<CheckedSkip['code'], string> = {
+  'bad-shape': 'its entry in the site’s list is not in the shape this app reads',
   'bad-id': 'a pool id with characters a pool id here may not have',
   'no-symbol': 'no ticker the app can use',
   'unknown-algorithm': 'an algorithm this app does not know',

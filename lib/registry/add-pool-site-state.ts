@@ -33,7 +33,7 @@ export type CheckedSkip = {
   poolId: string;
   symbol: string | null;
   algorithm: string | null;
-  code: 'bad-id' | 'no-symbol' | 'unknown-algorithm' | 'no-network-figures' | 'difficulty-convention' | 'over-limit' | 'blocks-failed';
+  code: 'bad-shape' | 'bad-id' | 'no-symbol' | 'unknown-algorithm' | 'no-network-figures' | 'difficulty-convention' | 'over-limit' | 'blocks-failed';
 };
 
 export type PoolSiteCheck = { pools: CheckedPool[]; coins: CheckedCoin[]; skipped: CheckedSkip[] };

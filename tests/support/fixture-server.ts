@@ -146,10 +146,11 @@ const ROUTES = {
     wrongShape: MININGCORE_OLD_SHAPE,
     empty: '{"pools":[]}',
     timeAnchor: POOL_FIXTURE_ANCHOR,
-    // A pool id that walks paths, markup in a name, a network of −5 H/s at difficulty 0.
+    // A pool id that walks paths, markup in a name, a network of −5 H/s at difficulty 0, and a difficulty of 1e400 (Infinity).
     hostile:
       '{"pools":[{"id":"../../x","coin":{"symbol":"KPX","algorithm":"KawPow"},"poolFeePercent":1,"poolStats":{"poolHashrate":1},"networkStats":{"networkHashrate":1,"networkDifficulty":1}},' +
-      '{"id":"hx1","coin":{"symbol":"HX","name":"<img src=x onerror=alert(1)>","algorithm":"KawPow"},"poolFeePercent":1,"poolStats":{"poolHashrate":1},"networkStats":{"networkHashrate":-5,"networkDifficulty":0}}]}',
+      '{"id":"hx1","coin":{"symbol":"HX","name":"<img src=x onerror=alert(1)>","algorithm":"KawPow"},"poolFeePercent":1,"poolStats":{"poolHashrate":1},"networkStats":{"networkHashrate":-5,"networkDifficulty":0}},' +
+      '{"id":"inf1","coin":{"symbol":"INF","algorithm":"KawPow"},"poolFeePercent":1,"poolStats":{"poolHashrate":1},"networkStats":{"networkHashrate":1,"networkDifficulty":1e400}}]}',
   },
   '/mc-c/api/pools/kpx1/blocks': { file: pools('miningcore-api_pools_kpx1_blocks-site_c-documented-shape.json'), wrongShape: '{"blocks":[]}', empty: '[]', timeAnchor: POOL_FIXTURE_ANCHOR },
   '/mc-c/api/pools/scx1/blocks': { file: pools('miningcore-api_pools_scx1_blocks-site_c-documented-shape.json'), wrongShape: '{"blocks":[]}', empty: '[]', timeAnchor: POOL_FIXTURE_ANCHOR },

@@ -141,11 +141,12 @@ describe('readPoolSite through the guarded request', () => {
     expect(fixtures.counts()['/mc-c/api/pools']).toBe(0);
   });
 
-  it('skips a pool id that could walk paths and never asks for it, and bounds hostile figures to unknown', async () => {
+  it('skips a pool id that could walk paths and never asks for it, a pool of another shape, and bounds hostile figures', async () => {
     fixtures.setMode('/mc-c/api/pools', 'hostile');
     const reading = await readPoolSite('miningcore', `${fixtures.url}/mc-c`, opts);
     // hx1's blocks route does not exist on the stand-in (404): its block figures go unknown.
-    expect(reading.skipped.map((s) => `${s.poolId}:${s.code}`)).toEqual(['../../x:bad-id', 'hx1:blocks-failed', 'hx1:no-network-figures']);
+    // inf1's difficulty of 1e400 is Infinity: that pool alone fails its schema, the others are read.
+    expect(reading.skipped.map((s) => `${s.poolId}:${s.code}`)).toEqual(['inf1:bad-shape', '../../x:bad-id', 'hx1:blocks-failed', 'hx1:no-network-figures']);
     expect(reading.pools.map((p) => [p.tag, p.poolId, p.networkHashrate, p.networkDifficulty])).toEqual([['HX', 'hx1', null, 0]]);
     expect(reading.coins).toEqual([]);
     expect(Object.keys(fixtures.counts()).filter((route) => route.includes('x/blocks') && fixtures.counts()[route]! > 0)).toEqual([]);
