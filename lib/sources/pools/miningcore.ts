@@ -9,7 +9,7 @@
 import { z } from 'zod';
 
 import { summarizeBlocks, type PoolBlock } from '@/lib/pools/blocks';
-import { parseOrThrow, upstreamNumber } from '@/lib/sources/parse';
+import { parseEntries, parseOrThrow, upstreamNumber } from '@/lib/sources/parse';
 import { getJson } from '@/lib/sources/chain/request';
 import { hashrateOrNull, isoOrNull, nonNegative, percentOrNull, schemeCode } from './bounds';
 import type { PoolFetchOptions, PoolSite, PoolSiteResult } from './types';
@@ -54,6 +54,21 @@ export const miningCorePoolSchema = z.object({
 export type MiningCorePool = z.infer<typeof miningCorePoolSchema>;
 
 export const miningCorePoolsSchema = z.object({ pools: z.array(miningCorePoolSchema) });
+
+/**
+ * The /api/pools answer, each pool parsed on its own: one pool of an odd shape (a figure of 1e400)
+ * is set aside by its id and the others are read. Throws SchemaError when the list is not a list,
+ * or when it has pools and none parses: that is another version's shape.
+ */
+export function parseMiningCorePools(raw: unknown): { pools: MiningCorePool[]; unparsed: string[] } {
+  const list = parseOrThrow(z.object({ pools: z.array(z.unknown()).max(500) }), raw, SOURCE);
+  const entries = list.pools.map((entry, index) => {
+    const id = typeof entry === 'object' && entry !== null && typeof (entry as { id?: unknown }).id === 'string' ? (entry as { id: string }).id : `#${index}`;
+    return [id, entry] as const;
+  });
+  const { parsed, skipped } = parseEntries(miningCorePoolSchema, entries, SOURCE);
+  return { pools: parsed.map((p) => p.entry), unparsed: skipped.map((s) => s.name.slice(0, 40)) };
+}
 
 export const miningCoreBlockSchema = z.object({
   poolId: z.string().optional(),
@@ -124,13 +139,14 @@ function pick(pools: readonly MiningCorePool[], tag: string, poolId: string | nu
 
 export async function fetchMiningCore(site: PoolSite, opts: PoolFetchOptions): Promise<PoolSiteResult> {
   const request = { timeoutMs: opts.timeoutMs, allowPrivate: opts.allowPrivate, source: SOURCE };
-  const { pools } = parseOrThrow(miningCorePoolsSchema, await getJson(`${site.url}/api/pools`, request), SOURCE);
+  const { pools, unparsed } = parseMiningCorePools(await getJson(`${site.url}/api/pools`, request));
   const result: PoolSiteResult = { pools: [], skipped: [] };
   // Sequential on purpose: one site, one request at a time.
   for (const wanted of site.wanted) {
     const entry = pick(pools, wanted.tag, wanted.poolId);
     if (typeof entry === 'string') {
-      result.skipped.push({ tag: wanted.tag, reason: entry });
+      const odd = wanted.poolId !== null && unparsed.includes(wanted.poolId);
+      result.skipped.push({ tag: wanted.tag, reason: odd ? `the site's pool "${wanted.poolId}" is not in the shape this app reads` : entry });
       continue;
     }
     const url = `${site.url}/api/pools/${encodeURIComponent(entry.id)}/blocks?page=0&pageSize=${BLOCKS_PAGE_SIZE}`;

@@ -9,11 +9,10 @@ import type { NetworkStats } from '@/lib/model/types';
 import { paceHost } from '@/lib/sources/pool-accounts/pace';
 import { getJson } from '@/lib/sources/chain/request';
 import { yiimpCurrencies, yiimpCurrenciesSchema } from '@/lib/sources/chain/yiimp';
-import { parseEntries, parseOrThrow } from '@/lib/sources/parse';
-import { z } from 'zod';
+import { parseOrThrow } from '@/lib/sources/parse';
 import { cryptonoteStatsSchema, normalizeCryptonote } from './cryptonote-pool';
 import { hashrateOrNull, nonNegative } from './bounds';
-import { BLOCKS_PAGE_SIZE, miningCoreBlocksSchema, miningCorePoolSchema, normalizeMiningCorePool, type MiningCorePool } from './miningcore';
+import { BLOCKS_PAGE_SIZE, miningCoreBlocksSchema, normalizeMiningCorePool, parseMiningCorePools, type MiningCorePool } from './miningcore';
 import { normalizeNompPool, nompStatsSchema } from './nomp';
 import type { PoolFetchOptions } from './types';
 import { normalizeYiimpPool } from './yiimp';
@@ -140,17 +139,11 @@ function paced(url: string, opts: PoolFetchOptions): Promise<unknown> {
 }
 
 async function readMiningCore(url: string, opts: PoolFetchOptions): Promise<PoolSiteReading> {
-  // The list as a list, then each pool on its own: one odd coin on a site of twenty leaves the
-  // other nineteen (a list where none parses is another version's shape: SchemaError).
-  const list = parseOrThrow(z.object({ pools: z.array(z.unknown()).max(500) }), await paced(`${url}/api/pools`, opts), 'miningcore');
-  const entries = list.pools.map((raw, index) => {
-    const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `#${index}`;
-    return [id, raw] as const;
-  });
-  const { parsed, skipped: unparsed } = parseEntries(miningCorePoolSchema, entries, 'miningcore');
-  const pools = parsed.map((p) => p.entry);
+  // Each pool on its own: one odd coin on a site of twenty leaves the other nineteen (a list where
+  // none parses is another version's shape: SchemaError).
+  const { pools, unparsed } = parseMiningCorePools(await paced(`${url}/api/pools`, opts));
   const reading: PoolSiteReading = { pools: [], coins: [], heights: {}, skipped: [] };
-  for (const bad of unparsed) reading.skipped.push({ poolId: bad.name.slice(0, 40), symbol: null, algorithm: null, code: 'bad-shape' });
+  for (const id of unparsed) reading.skipped.push({ poolId: id, symbol: null, algorithm: null, code: 'bad-shape' });
   let read = 0;
   // One pool after another, 250 ms apart: the site's own rate limit is per IP.
   for (const entry of pools) {

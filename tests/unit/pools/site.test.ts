@@ -18,6 +18,7 @@ import { miningCoreBlocksSchema, miningCorePoolsSchema } from '@/lib/sources/poo
 import { lastBlockReward, miningCoreCoinStats, plainName, readPoolSite, tagOf } from '@/lib/sources/pools/site';
 import { SchemaError } from '@/lib/sources/http';
 import { buildSiteFetchers } from '@/lib/registry/pool-fetchers';
+import { fetchPoolSite } from '@/lib/sources/pools/index';
 import { networkStats } from '../../support/factories';
 import { POOL_FIXTURE_ANCHOR, startFixtureServer, type FixtureServer } from '@/tests/support/fixture-server';
 
@@ -150,6 +151,15 @@ describe('readPoolSite through the guarded request', () => {
     expect(reading.pools.map((p) => [p.tag, p.poolId, p.networkHashrate, p.networkDifficulty])).toEqual([['HX', 'hx1', null, 0]]);
     expect(reading.coins).toEqual([]);
     expect(Object.keys(fixtures.counts()).filter((route) => route.includes('x/blocks') && fixtures.counts()[route]! > 0)).toEqual([]);
+  });
+
+  it('gives a registry coin whose pool is of another shape a reason of its own, not a failed site', async () => {
+    fixtures.setMode('/mc-c/api/pools', 'hostile');
+    const result = await fetchPoolSite(
+      { kind: 'miningcore', url: `${fixtures.url}/mc-c`, wanted: [{ tag: 'INF', poolId: 'inf1', feePercent: null }] },
+      opts,
+    );
+    expect(result).toEqual({ pools: [], skipped: [{ tag: 'INF', reason: 'the site\'s pool "inf1" is not in the shape this app reads' }] });
   });
 
   it('makes each added site one source, leaving a site the registry already reads to that source', async () => {
