@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { AlertManage } from '@/components/alert-manage';
-import { getAlerts, getSiteUrl } from '@/lib/server/queries';
+import { getAlerts } from '@/lib/server/queries';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -12,7 +12,8 @@ export default async function AlertPage({ params, searchParams }: Props) {
   const stored = typeof key === 'string' && key ? await store.authorized(id, key) : null;
   if (!stored) notFound();
   const deliveries = await store.deliveries(id);
-  const apiUrl = `${getSiteUrl()}/api/alerts/${id}?key=${encodeURIComponent(String(key))}`;
+  // Same-origin path: the page may be opened under another host name than SITE_URL (a proxy, 127.0.0.1).
+  const apiUrl = `/api/alerts/${encodeURIComponent(id)}?key=${encodeURIComponent(String(key))}`;
   return (
     <>
       <h1>Alert {id}</h1>
