@@ -1,16 +1,12 @@
 import Link from 'next/link';
 import { CHAIN_SOURCE_PREFIX, isChainSourceId, type Snapshot } from '@/lib/model/types';
 import { formatAge } from '@/lib/format/units';
+import { formatUtc } from '@/lib/format/time';
 import { isPoolSourceId } from '@/lib/model/pools';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 
-export function formatUtc(iso: string | null): string {
-  if (!iso) return 'never';
-  const time = Date.parse(iso);
-  return Number.isFinite(time) ? `${dateFormat.format(time)} UTC` : 'unknown time';
-}
+export { formatUtc };
 
 /** The sources that fed the data; coins' own nodes and explorers are counted, not listed. */
 function sourceList(snapshot: Snapshot): string {

@@ -26,9 +26,9 @@ import { BASIS_LABEL, DEFAULT_BASIS } from '@/lib/mining/basis';
 import type { RankingInputs } from '@/lib/ranking/inputs';
 import { CURRENCY_LABEL, moneyPer } from '@/lib/ranking/currency';
 import { rentVsMine } from '@/lib/ranking/rent-vs-mine';
+import { formatUtc } from '@/lib/format/time';
 import { buildView, deviceSums, type DashboardView } from '@/lib/ranking/view';
 import { hrefWith, serializeDashboardState, TOP_ROWS } from '@/lib/url/search-params';
-import { formatUtc } from './data-banner';
 import { useSnapshot } from './snapshot-swr';
 import { SetParamsContext, useDashboardState } from './url-state';
 
