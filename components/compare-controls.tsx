@@ -3,15 +3,16 @@
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { hrefWith, MAX_COMPARE_COINS, type DashboardState } from '@/lib/url/search-params';
-import { useDashboardParams } from './url-state';
+import { useSetDashboardParams } from './url-state';
 
 /**
  * "Compare N coins" with the current rig, once at least two are picked. The link is built here
  * from the picked coins, so it is right even before the server has re-rendered the page.
  */
 export function CompareBar({ state }: { state: DashboardState }) {
-  const [{ coins }, setParams] = useDashboardParams();
-  const selected = coins ?? [];
+  // The selection as the page shows it (the URL with any value just written), and the island's setter.
+  const setParams = useSetDashboardParams();
+  const selected = state.coins;
   const selectedRef = useRef(selected);
   useEffect(() => {
     selectedRef.current = selected;
