@@ -8,19 +8,10 @@ import { rewardToEffort } from '@/lib/mining/score';
 import type { Coin } from '@/lib/model/types';
 import { effectiveUsdPerKwh, revenueUsdPerHashDay } from '@/lib/tuning/coin';
 import { combineParts, MERGED_MINING, type Part } from '@/lib/tuning/merged';
-import type { RankedRow } from './ranking';
+import type { RankedRow } from './row';
 import type { Rig } from './rig';
 
-export type Combo = {
-  kind: 'merged' | 'dual';
-  /** Catalog dual label, or the parent tag for merged rows. */
-  label: string;
-  parts: Part[];
-  /** Parts left out of the revenue for want of a price. */
-  unpriced: string[];
-  /** Merged only: aux coins of the group that the data does not have (not counted). */
-  auxMissing: string[];
-};
+export type { Combo } from './row';
 
 const partOf = (coin: Coin, hashrate: number, fee: number, share = 1): Part => {
   const e = estimate(coin, { hashrate, powerWatts: 0, electricityUsdPerKwh: 0, poolFeePercent: fee });

@@ -1,35 +1,19 @@
 // Joins a snapshot's coins with a rig: one estimate per coin, filtered and sorted as the URL
 // says. Used by the page and by /api/estimates so both rank identically.
 import { getAlgorithm } from '@/lib/mining/algorithms';
-import { coinOnBasis, type Basis, type BasisUsed } from '@/lib/mining/basis';
+import { coinOnBasis, type Basis } from '@/lib/mining/basis';
 import { estimate, type Estimate } from '@/lib/mining/profit';
 import type { Rig } from './rig';
-import { comboRows, type Combo } from './combos';
+import { comboRows } from './combos';
+import type { RankedRow } from './row';
 import { effectiveUsdPerKwh, tuneRigForCoin } from '@/lib/tuning/coin';
-import { DEFAULT_TUNE, type DeviceChoice } from '@/lib/tuning/rig';
+import { DEFAULT_TUNE } from '@/lib/tuning/rig';
 import { integrateDay, type DayResult } from '@/lib/electricity/integrate';
 import { rewardToEffort } from '@/lib/mining/score';
 import type { DashboardState, SortSlug } from '@/lib/url/search-params';
 import type { Coin } from '@/lib/model/types';
 
-export type RankedRow = {
-  coin: Coin;
-  /** The rig's hashrate and power for this coin's algorithm; null when the rig has none. */
-  hashrate: number | null;
-  powerWatts: number | null;
-  /** null when the rig has no hashrate for this algorithm. */
-  estimate: Estimate | null;
-  /** Reward-to-effort (lib/mining/score.ts): profit per kWh, USD/kWh. */
-  score: number | null;
-  /** Which figures the estimate used: current, or an upstream or history average. */
-  basisUsed: BasisUsed;
-  /** The day hour by hour under the rig's tariff; null on a flat price (then 24 hours at kwh=). */
-  day?: DayResult | null;
-  /** The operating point chosen per device (lib/tuning); null where the figures are hand-typed or none. */
-  operatingPoints?: DeviceChoice[] | null;
-  /** A merged or dual row: the parts whose revenue it sums (lib/ranking/combos.ts); absent on a coin's own row. */
-  combo?: Combo;
-};
+export type { RankedRow } from './row';
 
 type SortKey = (row: RankedRow) => number | string | null;
 
