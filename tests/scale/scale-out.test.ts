@@ -16,6 +16,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { freePort } from '../support/listen';
+import { spawnNextStart, stopGroup } from '../support/next-start';
 import { tcpProxy } from '../support/tcp-proxy';
 
 const { REDIS_URL, DATABASE_URL, REDIS_SERVER_BIN, REDIS_TEST_DIR } = process.env;
@@ -84,30 +85,27 @@ describe.skipIf(!READY)(
     const instances: Instance[] = [];
 
     function start(name: string, port: number): Instance {
-      const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-        cwd: process.cwd(),
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          PORT: String(port),
-          SOURCES: 'whattomine,coingecko,nicehash',
-          WHATTOMINE_URL: fixtures.url,
-          COINGECKO_URL: fixtures.url,
-          NICEHASH_URL: fixtures.url,
-          REFRESH_SECONDS: String(REFRESH_SECONDS),
-          UPSTREAM_TIMEOUT_MS: '4000',
-          RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
-          // This test stands in for a load balancer on loopback: it names each client in X-Forwarded-For.
-          TRUST_PROXY: 'loopback',
-          // The alert test's webhook receiver is on loopback.
-          ALERTS_ALLOW_PRIVATE: '1',
-          REDIS_PREFIX: prefix,
-          SNAPSHOT_FILE: join(dir, name, 'snapshot.json'),
-          USER_COINS_FILE: join(dir, name, 'coins.user.json'),
-          HISTORY_FILE: join(dir, name, 'unused.sqlite'),
-          DATABASE_URL: viaProxy(DATABASE_URL!, dbProxy.port),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+      const child = spawnNextStart(port, {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        SOURCES: 'whattomine,coingecko,nicehash',
+        FIRST_PAGE_WAIT_MS: '60000',
+        WHATTOMINE_URL: fixtures.url,
+        COINGECKO_URL: fixtures.url,
+        NICEHASH_URL: fixtures.url,
+        REFRESH_SECONDS: String(REFRESH_SECONDS),
+        UPSTREAM_TIMEOUT_MS: '4000',
+        RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+        // This test stands in for a load balancer on loopback: it names each client in X-Forwarded-For.
+        TRUST_PROXY: 'loopback',
+        // The alert test's webhook receiver is on loopback.
+        ALERTS_ALLOW_PRIVATE: '1',
+        REDIS_PREFIX: prefix,
+        SNAPSHOT_FILE: join(dir, name, 'snapshot.json'),
+        USER_COINS_FILE: join(dir, name, 'coins.user.json'),
+        HISTORY_FILE: join(dir, name, 'unused.sqlite'),
+        DATABASE_URL: viaProxy(DATABASE_URL!, dbProxy.port),
       });
       const logs: string[] = [];
       const collect = (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
@@ -120,11 +118,8 @@ describe.skipIf(!READY)(
     }
 
     async function stop(instance: Instance): Promise<void> {
-      if (instance.child.exitCode !== null || instance.child.signalCode !== null) return;
-      instance.child.kill('SIGTERM');
-      await Promise.race([instance.exited, sleep(5000)]);
-      if (instance.child.exitCode === null && instance.child.signalCode === null) instance.child.kill('SIGKILL');
-      await instance.exited;
+      await stopGroup(instance.child);
+      if (instance.child.exitCode === null && instance.child.signalCode === null) await instance.exited;
     }
 
     let a: Instance;
