@@ -71,6 +71,8 @@ export default defineConfig({
       timeout: 60_000,
       env: {
         SOURCES: 'whattomine,coingecko,nicehash,chain',
+        // The specs read live figures from the first page: wait for the first refresh (the fixtures answer at once).
+        FIRST_PAGE_WAIT_MS: '60000',
         // Registry coins on the fixture server and the stand-ins, all on loopback: allowed here only.
         COIN_REGISTRY_FILE: 'tests/fixtures/registry/e2e.coins.config.json',
         USER_COINS_FILE: join(tmpdir(), `minerank-e2e-${run}`, 'coins.user.json'),

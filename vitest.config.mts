@@ -23,7 +23,8 @@ export default defineConfig({
           testTimeout: 20_000,
           include: ['tests/unit/**/*.test.ts'],
           // Route handlers are called thousands of times by property tests: no API rate limit here.
-          env: { RATE_LIMIT_PER_MINUTE: '0' },
+          // SOURCES set and empty: the embedded snapshot, never a real upstream (unset means live).
+          env: { RATE_LIMIT_PER_MINUTE: '0', SOURCES: '' },
           environment: 'node',
         },
       },
@@ -32,7 +33,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
-          env: { RATE_LIMIT_PER_MINUTE: '0' },
+          env: { RATE_LIMIT_PER_MINUTE: '0', SOURCES: '' },
           environment: 'node',
         },
       },

@@ -4,9 +4,9 @@
 // operator with internet access; offline it fails within one timeout and says why. Exit code 0
 // when every source answered with the right shape, 1 otherwise, 2 on a bad configuration.
 //
-// With SOURCES unset it checks the keyless sources (whattomine, coingecko, nicehash, chain), the
+// With SOURCES unset (or set and empty) it checks the keyless sources (whattomine, coingecko, nicehash, chain), the
 // ones an operator can switch on without an account.
-import { ConfigError, parseEnv, type Env } from '@/lib/infra/env';
+import { ConfigError, KEYLESS_SOURCES, parseEnv, type Env } from '@/lib/infra/env';
 import { loadRegistryFile, loadShippedRegistry } from '@/lib/registry/load';
 import type { RegistryEntry } from '@/lib/registry/schema';
 import { readUserCoins, readUserPoolSites } from '@/lib/registry/store';
@@ -14,7 +14,7 @@ import { buildFetchers } from '@/lib/server/fetchers';
 import type { SourceFetcher, SourcePayload } from '@/lib/sources/contract';
 import { SchemaError, UpstreamError } from '@/lib/sources/http';
 
-const KEYLESS: Env['SOURCES'] = ['whattomine', 'coingecko', 'nicehash', 'chain'];
+const KEYLESS: Env['SOURCES'] = [...KEYLESS_SOURCES];
 
 export type CheckRow = {
   source: string;
@@ -108,7 +108,7 @@ async function main(): Promise<number> {
   // The pool sites added on the page too, each asked once like any source.
   const fetchers = buildFetchers({ ...env, SOURCES: configured }, coins, readUserPoolSites(env.USER_COINS_FILE));
   console.log(
-    `sources:check: ${fetchers.length} upstreams (${configured.join(', ')}${env.SOURCES.length === 0 ? ': SOURCES is unset, so the keyless ones' : ''}), ` +
+    `sources:check: ${fetchers.length} upstreams (${configured.join(', ')}${env.SOURCES.length === 0 ? ': SOURCES is empty, so the keyless ones' : ''}), ` +
       `timeout ${env.UPSTREAM_TIMEOUT_MS} ms each, asked once, in parallel`,
   );
   const started = Date.now();

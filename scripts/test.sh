@@ -5,6 +5,10 @@
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
+# Tests never ask a real upstream: unset, SOURCES would mean the keyless live sources (for the build
+# too), so it is pinned to the embedded snapshot here; every test that wants live data names its
+# stand-in upstreams itself.
+export SOURCES="${SOURCES-}"
 bash scripts/ensure-chromium.sh
 echo "== typecheck" && npx tsc --noEmit
 echo "== lint" && npx eslint . --max-warnings=0

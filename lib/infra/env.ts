@@ -1,10 +1,13 @@
 // Configuration from environment variables, validated once with zod. Every variable is
-// documented in the README. With nothing set the app serves the embedded snapshot offline.
+// documented in the README. With nothing set the app asks the keyless live sources and serves the
+// embedded snapshot until one answers; `SOURCES=` (set, empty) pins the embedded snapshot.
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './client-address';
 
 export const LIVE_SOURCE_NAMES = ['whattomine', 'coingecko', 'hashrateno', 'nicehash', 'chain', 'spot'] as const;
 export type LiveSourceName = (typeof LIVE_SOURCE_NAMES)[number];
+/** The sources that need no key or account: what SOURCES means when it is not set at all. */
+export const KEYLESS_SOURCES: readonly LiveSourceName[] = ['whattomine', 'coingecko', 'nicehash', 'chain'];
 /** Upstreams of the slow coin-health refresh (lib/server/health-service), apart from SOURCES. */
 export const HEALTH_SOURCE_NAMES = ['coingecko', 'coinpaprika', 'github'] as const;
 
@@ -17,9 +20,14 @@ const url = (fallback: string) =>
 const envSchema = z.object({
   SOURCES: z
     .string()
-    .default('')
-    .transform((value) => value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .optional()
+    .transform((value) => (value === undefined ? [...KEYLESS_SOURCES] : value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)))
     .pipe(z.array(z.enum(LIVE_SOURCE_NAMES))),
+  /**
+   * How long a request made before any live data was obtained waits for the first refresh (ms);
+   * 0: never, it gets the embedded snapshot (marked so) while the refresh runs.
+   */
+  FIRST_PAGE_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   WHATTOMINE_URL: url('https://whattomine.com'),
   COINGECKO_URL: url('https://api.coingecko.com'),
   COINGECKO_API_KEY: z.string().min(1).optional(),
@@ -125,7 +133,10 @@ export class ConfigError extends Error {
 /** Parses an environment (process.env by default); throws ConfigError naming the bad variable. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   // Treat empty strings as unset, as shells and .env files often leave them.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  // SOURCES is the exception: set and empty, it pins the embedded snapshot; unset, the keyless sources.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([key, value]) => value !== undefined && (value !== '' || key === 'SOURCES')),
+  );
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -141,6 +141,7 @@ export function services(): Services {
       snapshots: new SnapshotService({
         fetchers,
         refreshSeconds: env.REFRESH_SECONDS,
+        firstRequestWaitMs: env.FIRST_PAGE_WAIT_MS,
         snapshotFile: env.SNAPSHOT_FILE,
         embedded: embeddedSnapshot,
         mergeOptions: () => ({ coingeckoIds: registryPriceIds(registry) }),

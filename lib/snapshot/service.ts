@@ -20,6 +20,11 @@ import { sourcePayloadSchema, type SourcePayload, type SourceFetcher } from '@/l
 
 
 export type SnapshotServiceOptions = {
+  /**
+   * Before any live data was obtained, how long a get() waits for the first refresh before it
+   * answers with the embedded snapshot (the refresh goes on). Unset: it waits for the refresh.
+   */
+  firstRequestWaitMs?: number;
   fetchers: readonly SourceFetcher[];
   refreshSeconds: number;
   /** Where the last good state is persisted; null to keep it in memory only. */
@@ -145,7 +150,17 @@ export class SnapshotService {
     const due = this.sourcesChanged || periodDue;
     if (!this.snapshot) {
       if (this.fallback && !due) return this.fallback;
-      return this.refresh();
+      const refreshing = this.refresh();
+      const waitMs = this.options.firstRequestWaitMs;
+      if (waitMs === undefined) return refreshing;
+      // No live data yet: wait at most waitMs for the first refresh, then answer with what there is
+      // (the embedded snapshot, marked so) while the refresh goes on.
+      refreshing.catch(() => undefined);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const waited = new Promise<Snapshot>((resolve) => {
+        timer = setTimeout(() => resolve(this.current()), waitMs);
+      });
+      return Promise.race([refreshing, waited]).finally(() => clearTimeout(timer));
     }
     if (due) {
       // Stale-while-revalidate: this caller gets the current snapshot at once.

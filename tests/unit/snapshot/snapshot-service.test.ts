@@ -46,6 +46,22 @@ function clock(start = Date.parse('2026-11-24T12:00:00Z')) {
 }
 
 describe('SnapshotService', () => {
+  it('with firstRequestWaitMs 0 the first request never waits for an upstream: the embedded snapshot, then live data', async () => {
+    let answer: (p: SourcePayload) => void = () => undefined;
+    const gpu = fakeSource('whattomine-gpu', () => new Promise<SourcePayload>((resolve) => (answer = resolve)));
+    const service = new SnapshotService({ fetchers: [gpu.fetcher], refreshSeconds: 300, snapshotFile: null, embedded: () => EMBEDDED, firstRequestWaitMs: 0 });
+    // The upstream has not answered (it may never): the first page is the dated embedded snapshot.
+    const first = await service.get();
+    expect(first.mode).toBe('embedded');
+    expect(first.asOf).toBe(EMBEDDED.asOf);
+    expect(gpu.fetch).toHaveBeenCalledTimes(1); // the refresh is under way
+    expect((await service.get()).mode).toBe('embedded'); // and is not asked twice
+    expect(gpu.fetch).toHaveBeenCalledTimes(1);
+    answer(payload([stats('RVN')]));
+    await vi.waitFor(async () => expect((await service.get()).mode).toBe('live'));
+    expect((await service.get()).coins.map((c) => c.tag)).toEqual(['RVN']);
+  });
+
   it('shares each refresh whole: a request during the refresh never publishes the old snapshot under the new stamp', async () => {
     const t = clock();
     const store = createMemoryStore(); // one shared store, as Redis is for two instances
