@@ -28,13 +28,23 @@ export function DataBanner({ snapshot, now }: { snapshot: Snapshot; now: number 
   const lagging = snapshot.coins.filter((c) => c.flags.some((f) => f.code === 'lagging')).length;
 
   if (snapshot.mode === 'embedded') {
+    // The live sources this server asks (none when SOURCES is set empty).
+    const asked = snapshot.sources.filter((s) => s.id !== 'embedded' && !isPoolSourceId(s.id));
     const embedded = snapshot.sources.find((s) => s.id === 'embedded');
     return (
       <section className="banner banner-embedded" role="status" aria-label="Data source" data-testid="data-banner">
         <strong>Offline snapshot — not live data.</strong>
         Figures are the {embedded?.name ?? 'embedded'} response recorded on {dayFormat.format(Date.parse(snapshot.asOf))},{' '}
-        {age} old. Prices, difficulty and hashrates have changed since; set <code>SOURCES</code> to fetch live data (see
-        the README).
+        {age} old. Prices, difficulty and hashrates have changed since;{' '}
+        {asked.length === 0 ? (
+          <>
+            <code>SOURCES</code> is set empty, so no live source is asked (see the README).
+          </>
+        ) : failed.length === 0 ? (
+          <>the live sources are being asked: a reload shows their figures once one answers.</>
+        ) : (
+          <>no live source has answered yet; each is asked again every refresh.</>
+        )}
         {failed.length > 0 && (
           <ul>
             {failedAggregators.map((s) => (
