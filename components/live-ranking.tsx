@@ -4,7 +4,7 @@
 // URL, no JavaScript needed), then in the browser on every edit with the same lib/ranking code
 // over the same inputs, so a keystroke re-ranks in the next frame with no request to the server.
 import { memo, useDeferredValue, useMemo } from 'react';
-import { LazyRankingBarChart, LazyRewardEffortScatter } from '@/components/charts/lazy';
+import { LazyRankingBarChart, LazyRewardEffortScatter } from '@/components/charts/lazy-ranking';
 import type { RankingBarChartProps } from '@/components/charts/ranking-bar-chart';
 import type { RewardEffortScatterProps } from '@/components/charts/reward-effort-scatter';
 import { CoinTable } from '@/components/coin-table';
