@@ -5,6 +5,7 @@ import { formatUtc } from '@/components/data-banner';
 import { PART_LABEL } from '@/components/risk-weights';
 import { CONCENTRATION_WARN, HEALTH_PARTS, MAX_SPREAD_PERCENT, PART_FORMULAS, type HealthPart } from '@/lib/health/parts';
 import type { ProtectionKind } from '@/lib/health/parts';
+import { protectionsOf } from '@/lib/health/protections';
 import { RISK_ADJUSTED_FORMULA, SCORE_FORMULA } from '@/lib/health/score';
 import { formatCompact, formatDays, formatPercent, formatUsd, MISSING } from '@/lib/format/units';
 import type { CoinView } from '@/lib/ranking/coin-view';
@@ -31,12 +32,12 @@ function Detail({ part, view }: { part: HealthPart; view: CoinView }) {
               ? 'NiceHash rents no hashrate for this algorithm.'
               : `Rent the whole network for an hour: ${risk.security.usdPerHour === null ? MISSING : formatUsd(risk.security.usdPerHour)}; rentable now: ${formatPercent(risk.security.rentableShare)} of the network.`}{' '}
           <span data-testid="protections">
-            {health.protections.length === 0 ? (
+            {protectionsOf(view.coin.tag).length === 0 ? (
               'No chain protection we could cite (none known is not the same as none).'
             ) : (
               <>
                 Protections:{' '}
-                {health.protections.map((p, i) => (
+                {protectionsOf(view.coin.tag).map((p, i) => (
                   <span key={p.kind}>
                     {i > 0 && ', '}
                     <a href={p.url} rel="noreferrer" title={p.fact}>

@@ -2,6 +2,8 @@
 // source it was read from. Shown next to the 51 % figures; ChainLocks and dPoW notarisation make
 // recent blocks final (lib/health/parts FINALITY_PROTECTIONS), the others are listed only.
 // A coin missing here has no protection we could cite, which is not the same as none.
+// The ranking (in the browser too) needs only the kinds (protection-kinds.ts): the citations here
+// stay on the server, for the coin page.
 import type { ProtectionKind } from './parts';
 
 export type Protection = {

@@ -2,8 +2,8 @@
 // the coin's flags) and the slow coin-health figures (community, development, markets), and its
 // profit discounted by the user's risk weights.
 import type { CoinHealthData } from '@/lib/health/data';
-import { concentrated, DATA_QUALITY_FLAGS, type MarketsSummary } from '@/lib/health/parts';
-import { protectionsOf, type Protection } from '@/lib/health/protections';
+import { concentrated, DATA_QUALITY_FLAGS, type MarketsSummary, type ProtectionKind } from '@/lib/health/parts';
+import { protectionKindsOf } from '@/lib/health/protection-kinds';
 import { health, riskAdjustedUsdPerDay, type Health, type RiskWeights } from '@/lib/health/score';
 import { poolNetworkHashrate } from '@/lib/pools/math';
 import type { Snapshot } from '@/lib/model/types';
@@ -14,7 +14,8 @@ const DAY_MS = 86_400_000;
 
 export type RowHealth = Health & {
   riskAdjustedUsdPerDay: number | null;
-  protections: readonly Protection[];
+  /** The coin's chain protections (their citations: lib/health/protections.ts, on the coin page). */
+  protections: readonly ProtectionKind[];
   /** One exchange holds 90 % or more of the sellable volume. */
   concentrated: boolean;
   markets: MarketsSummary | null;
@@ -61,7 +62,7 @@ function daysBetween(fromIso: string | null | undefined, toIso: string | null | 
 export function rowHealth(row: RankedRow, risk: RowRisk, context: HealthContext): RowHealth {
   const { coin, estimate } = row;
   const data = context.data.get(coin.tag) ?? null;
-  const protections = protectionsOf(coin.tag);
+  const protections = protectionKindsOf(coin.tag);
   const development = data?.development ?? null;
   const lastCommitDaysAgo = daysBetween(development?.lastCommitAt, data?.githubFetchedAt);
   const markets = data?.markets ?? null;
@@ -70,7 +71,7 @@ export function rowHealth(row: RankedRow, risk: RowRisk, context: HealthContext)
     security: {
       rentalStatus: risk.securityKnown ? risk.security.status : null,
       rentableShare: risk.security.rentableShare,
-      protections: protections.map((p) => p.kind),
+      protections,
       largestPoolShare,
     },
     liquidity: { priceUsd: coin.priceUsd, volume24hUsd: coin.volume24hUsd, revenueUsdPerDay: estimate?.revenueUsdPerDay ?? null },

@@ -162,4 +162,13 @@ describe('chain protections', () => {
     expect(protectionsOf('dash').map((p) => p.kind)).toEqual(['chainlocks']);
     expect(protectionsOf('RVN')).toEqual([]);
   });
+
+  it("the ranking's table of kinds (protection-kinds.ts, sent to the browser) is the cited table's", async () => {
+    const { CHAIN_PROTECTIONS } = await import('@/lib/health/protections');
+    const { CHAIN_PROTECTION_KINDS, protectionKindsOf } = await import('@/lib/health/protection-kinds');
+    const cited = Object.fromEntries(Object.entries(CHAIN_PROTECTIONS).map(([tag, list]) => [tag, list.map((p) => p.kind)]));
+    expect(CHAIN_PROTECTION_KINDS).toEqual(cited);
+    expect(protectionKindsOf('kmd')).toEqual(['dpow']);
+    expect(protectionKindsOf('RVN')).toEqual([]);
+  });
 });

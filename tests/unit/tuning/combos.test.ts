@@ -7,6 +7,7 @@ import { rigFromState } from '@/lib/ranking/rig';
 import { DEFAULT_STATE, type DashboardState } from '@/lib/url/search-params';
 import { estimatesResponse } from '@/lib/share/estimates-json';
 import { combineParts, MERGED_MINING, mergedGroupFor } from '@/lib/tuning/merged';
+import { MERGED_SOURCES } from '@/lib/tuning/merged-sources';
 import type { NetworkStats } from '@/lib/model/types';
 import { networkStats } from '../../support/factories';
 
@@ -43,10 +44,13 @@ describe('combineParts', () => {
   it('cites every merged group and pool', () => {
     expect(mergedGroupFor('ltc')?.aux).toContain('DOGE');
     expect(mergedGroupFor('XMR')?.aux).toEqual(['XTM']);
+    expect(Object.keys(MERGED_SOURCES).sort()).toEqual(MERGED_MINING.map((g) => g.parent).sort());
     for (const group of MERGED_MINING) {
-      expect(group.source.length).toBeGreaterThan(40);
-      for (const pool of group.pools) expect(pool.source.length).toBeGreaterThan(20);
+      const cited = MERGED_SOURCES[group.parent]!;
+      expect(cited.source.length).toBeGreaterThan(40);
+      for (const pool of cited.pools) expect(pool.source.length).toBeGreaterThan(20);
     }
+    expect(MERGED_SOURCES.LTC?.pools.map((p) => p.name)).toEqual(['SpiderPool', 'litecoinpool.org', 'LiteSolo']);
   });
 });
 
