@@ -1,0 +1,112 @@
+// A shared link's first load (issue 16), alone and bounded: `/` with the bench's rig against the
+// trivial dynamic page, with npm run bench's method (autocannon, 10 connections × 8 s after a 2 s
+// warm-up, the fixture upstreams, the last build), in one run so the ratios share one machine load:
+//   - the same link asked for again and again (proxy.ts copies a link from its second request);
+//   - a new link on every request (kwh= varies), so every request is rendered: the uncached cost.
+// After `next build`: tsx scripts/bench/shared-link.ts
+import { spawn } from 'node:child_process';
+import { get } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { startFixtureServer } from '../../tests/support/fixture-server';
+import { freePort } from '../../tests/support/listen';
+
+const HOST = '127.0.0.1';
+const NEXT_BIN = path.join(process.cwd(), 'node_modules/next/dist/bin/next');
+const RIG = 'dev=nvidia-rtx-3070:2,amd-ryzen-9-7950x:1&kwh=0.12';
+const CONNECTIONS = 10;
+const WARMUP_SECONDS = 2;
+const DURATION_SECONDS = 8;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function cannon(port: number, urlPath: string, seconds: number, vary = false): Promise<autocannon.Result> {
+  let n = 0;
+  return autocannon({
+    url: `http://${HOST}:${port}${urlPath}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 30,
+    // A new link per request: kwh=0.12 then 0.1200001, 0.1200002… (the same ranking, a new key).
+    requests: vary
+      ? [{ setupRequest: (request) => ({ ...request, path: `/?dev=nvidia-rtx-3070:2,amd-ryzen-9-7950x:1&kwh=0.12${String(++n).padStart(6, '0')}` }) }]
+      : undefined,
+  });
+}
+
+async function main(): Promise<void> {
+  const fixtures = await startFixtureServer({ port: 0 });
+  const dir = mkdtempSync(path.join(tmpdir(), 'minerank-link-bench-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    SOURCES: 'whattomine,coingecko,nicehash',
+    WHATTOMINE_URL: fixtures.url,
+    COINGECKO_URL: fixtures.url,
+    NICEHASH_URL: fixtures.url,
+    REFRESH_SECONDS: '300',
+    SNAPSHOT_FILE: path.join(dir, 'snapshot.json'),
+    HISTORY_FILE: path.join(dir, 'history.sqlite'),
+    RATE_LIMIT_PER_MINUTE: '0',
+    PAGE_RATE_LIMIT_PER_MINUTE: '0',
+    SITE_URL: `http://${HOST}:${port}`,
+  };
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX', 'HASHRATENO_URL', 'HASHRATENO_API_KEY', 'PORT', 'HOSTNAME']) delete env[key];
+  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-H', HOST, '-p', String(port)], { env, detached: true, stdio: 'ignore' });
+  const stop = () => {
+    try {
+      if (server.pid) process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  };
+  process.on('exit', stop);
+  try {
+    for (let i = 0; i < 300; i++) {
+      const ok = await fetch(`http://${HOST}:${port}/api/bench`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await sleep(200);
+    }
+    await fetch(`http://${HOST}:${port}/`); // the first snapshot load, outside the measurements
+    console.log(`shared-link bench ${new Date().toISOString()}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+    const routes = [
+      { label: 'trivial dynamic page', path: '/bench/dynamic', vary: false },
+      { label: '/ with a rig, the same link', path: `/?${RIG}`, vary: false },
+      { label: '/ with a rig, a new link each request', path: `/?${RIG}`, vary: true },
+    ];
+    const rps: number[] = [];
+    for (const route of routes) {
+      await cannon(port, route.path, WARMUP_SECONDS, route.vary);
+      const r = await cannon(port, route.path, DURATION_SECONDS, route.vary);
+      rps.push(r.requests.average);
+      const ratio = rps[0] ? (r.requests.average / rps[0]).toFixed(2) : '';
+      console.log(
+        `${route.label.padEnd(40)} ${r.requests.average.toFixed(1).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors + r.timeouts}  ${route.vary || rps.length > 1 ? `${ratio}× dynamic` : ''}`,
+      );
+    }
+    // node:http, as autocannon: fetch() sends fetch metadata (sec-fetch-*) that proxy.ts reads as not a document load.
+    const header = await new Promise<string>((resolve) => {
+      get({ host: HOST, port, path: `/?${RIG}` }, (res) => {
+        res.resume();
+        resolve(String(res.headers['x-minerank-cache'] ?? '(none)'));
+      }).on('error', () => resolve('(error)'));
+    });
+    console.log(`the same link now: x-minerank-cache ${header}`);
+  } finally {
+    stop();
+    await fixtures.close().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
