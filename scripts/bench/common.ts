@@ -30,14 +30,18 @@ export const SCALE_ROUTES = [
 
 export type Baseline = 'static' | 'dynamic' | 'json';
 export type Target = { baseline: Baseline; min: number };
-export type BenchRoute = { label: string; path: string; baseline?: Baseline; target?: Target };
+/** `vary`: a new query on every request (kwh= gets more digits), so no request is served from proxy.ts's copies. */
+export type BenchRoute = { label: string; path: string; baseline?: Baseline; target?: Target; vary?: boolean };
 
 export const ROUTES: BenchRoute[] = [
   { label: 'trivial static page', path: '/bench/static', baseline: 'static' },
   { label: 'trivial dynamic page', path: '/bench/dynamic', baseline: 'dynamic' },
   { label: 'trivial JSON route', path: '/api/bench', baseline: 'json' },
   { label: '/ (no params)', path: '/', target: { baseline: 'static', min: 0.8 } },
-  { label: '/ with a rig', path: `/?${RIG}`, target: { baseline: 'dynamic', min: 0.5 } },
+  // The same link again and again: proxy.ts serves it from a copy from its second request on.
+  { label: '/ with a rig (same link, copied)', path: `/?${RIG}`, target: { baseline: 'dynamic', min: 0.5 } },
+  // A new link every request: each one rendered, what a link opened once costs.
+  { label: '/ with a rig (new link each request)', path: `/?${RIG}`, vary: true, target: { baseline: 'dynamic', min: 0.5 } },
   { label: '/compare', path: '/compare?coins=RVN,XMR,ETH&dev=nvidia-rtx-3070:2', target: { baseline: 'dynamic', min: 0.5 } },
   { label: 'coin page', path: '/coins/XMR?hr.cryptonight=10k', target: { baseline: 'dynamic', min: 0.5 } },
   { label: '/api/estimates', path: '/api/estimates?dev=nvidia-rtx-3070:2', target: { baseline: 'json', min: 0.7 } },

@@ -49,12 +49,18 @@ export async function coldCache(fx: FixtureServer, port: number): Promise<void> 
 
 export type Measured = { label: string; path: string; rps: number; p50: number; p99: number; non2xx: number; errors: number };
 
-export async function cannon(port: number, urlPath: string, seconds: number, connections = CONNECTIONS): Promise<autocannon.Result> {
+let varied = 0;
+
+/** `vary`: each request gets its own query (kwh=0.12 → 0.12000001, 0.12000002…, the same ranking). */
+export async function cannon(port: number, urlPath: string, seconds: number, connections = CONNECTIONS, vary = false): Promise<autocannon.Result> {
   return autocannon({
     url: `http://${HOST}:${port}${urlPath}`,
     connections,
     duration: seconds,
     timeout: 30,
+    requests: vary
+      ? [{ setupRequest: (request) => ({ ...request, path: urlPath.replace(/kwh=([0-9.]+)/, (_, kwh: string) => `kwh=${kwh}${String(++varied).padStart(6, '0')}`) }) }]
+      : undefined,
   });
 }
 
@@ -63,8 +69,8 @@ export async function throughput(port: number): Promise<void> {
   console.log(`load average now: ${loadavg().map((n) => n.toFixed(2)).join(' ')} (other work on the machine skews every figure)`);
   const results: Measured[] = [];
   for (const route of ROUTES) {
-    await cannon(port, route.path, WARMUP_SECONDS);
-    const r = await cannon(port, route.path, DURATION_SECONDS);
+    await cannon(port, route.path, WARMUP_SECONDS, CONNECTIONS, route.vary);
+    const r = await cannon(port, route.path, DURATION_SECONDS, CONNECTIONS, route.vary);
     results.push({
       label: route.label,
       path: route.path,
