@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AddCoinForm } from '@/components/add-coin-form';
-import { formatUtc } from '@/components/data-banner';
+import { sourceStatusText } from '@/lib/format/source-status';
 import { ALGORITHMS, getAlgorithm } from '@/lib/mining/algorithms';
 import { getRegistry, getSnapshot } from '@/lib/server/queries';
 import { CHAIN_KINDS, CHAIN_KIND_LABELS } from '@/lib/sources/chain/types';
@@ -14,7 +14,7 @@ import { poolSiteKey } from '@/lib/registry/schema';
 import { headers } from 'next/headers';
 import path from 'node:path';
 import { isOperator, operatorTokenSet } from '@/lib/server/operator';
-import { redactAddresses, shownUrl } from '@/lib/infra/redact';
+import { shownUrl } from '@/lib/infra/redact';
 
 export const metadata: Metadata = {
   title: 'Add a coin from its own node, explorer or pool',
@@ -142,13 +142,7 @@ export default async function AddCoinPage({ searchParams }: Props) {
                         {poolsFrom(key)} pools{coins.length > 0 ? `; coins: ${coins.join(', ')}` : ''}
                       </td>
                       <td className="left">
-                        {!registry.chainEnabled
-                          ? 'off'
-                          : !status
-                            ? 'not yet'
-                            : status.ok
-                              ? `ok, ${formatUtc(status.fetchedAt)}`
-                              : `failed: ${operator ? (status.error ?? 'unknown error') : redactAddresses(status.error ?? 'unknown error')}${status.fetchedAt ? ` (kept data of ${formatUtc(status.fetchedAt)})` : ''}`}
+                        {sourceStatusText(status, { enabled: registry.chainEnabled, operator })}
                       </td>
                       <td className="left">
                         <form action={removePoolSite} className="inline-form">
@@ -220,13 +214,7 @@ export default async function AddCoinPage({ searchParams }: Props) {
                       )}
                     </td>
                     <td className="left">
-                      {!registry.chainEnabled
-                        ? 'off'
-                        : !status
-                          ? 'not yet'
-                          : status.ok
-                            ? `ok, ${formatUtc(status.fetchedAt)}`
-                            : `failed: ${operator ? (status.error ?? 'unknown error') : redactAddresses(status.error ?? 'unknown error')}${status.fetchedAt ? ` (kept data of ${formatUtc(status.fetchedAt)})` : ''}`}
+                      {sourceStatusText(status, { enabled: registry.chainEnabled, operator })}
                     </td>
                   </tr>
                 );
