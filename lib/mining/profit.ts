@@ -94,6 +94,29 @@ export function coinsPerDayFromEmission(
   return finiteOrNull((hashrate / networkHashrate) * emissionPerDay);
 }
 
+/** R = emission × T / 86400: the block reward a daily emission implies at block time T. */
+export function blockRewardFromEmission(emissionPerDay: number, blockTimeSeconds: number): number | null {
+  if (!positive(blockTimeSeconds) || !(emissionPerDay >= 0)) return null;
+  return finiteOrNull((emissionPerDay * blockTimeSeconds) / SECONDS_PER_DAY);
+}
+
+/**
+ * coins/day = H × 86400 × R / (D × k) with R = emission × T / 86400, i.e. H × emission × T / (D × k):
+ * the expected coins at the current difficulty when a source gives a daily emission but no block
+ * reward (hashrate.no). Its reported network hashrate is itself an estimate; the difficulty is what
+ * a miner is paid against.
+ */
+export function coinsPerDayFromEmissionAtDifficulty(
+  hashrate: number,
+  difficulty: number,
+  workFactor: number,
+  blockTimeSeconds: number,
+  emissionPerDay: number,
+): number | null {
+  const reward = blockRewardFromEmission(emissionPerDay, blockTimeSeconds);
+  return reward === null ? null : coinsPerDayFromDifficulty(hashrate, difficulty, workFactor, reward);
+}
+
 /** USD/day = W × 24 / 1000 × USD/kWh. */
 export function powerCostUsdPerDay(powerWatts: number, electricityUsdPerKwh: number): number {
   if (!(powerWatts > 0) || !(electricityUsdPerKwh > 0)) return 0;
@@ -138,6 +161,19 @@ function grossCoinsPerDay(coin: CoinFigures, hashrate: number): { basis: Estimat
   if (positive(networkHashrate) && positive(blockTimeSeconds) && blockReward !== null && blockReward >= 0) {
     const coins = coinsPerDayFromBlockTime(hashrate, networkHashrate, blockTimeSeconds, blockReward);
     if (coins !== null) return { basis: 'block-time', coins };
+  }
+  // No block reward, but a daily emission: R = emission × T / 86400 on the difficulty basis, when D,
+  // k and T are all known (the merge sets k aside when D × k / T disagrees with N: difficulty-mismatch).
+  if (
+    blockReward === null &&
+    positive(difficulty) &&
+    positive(workFactor) &&
+    positive(blockTimeSeconds) &&
+    emissionPerDay !== null &&
+    emissionPerDay >= 0
+  ) {
+    const coins = coinsPerDayFromEmissionAtDifficulty(hashrate, difficulty, workFactor, blockTimeSeconds, emissionPerDay);
+    if (coins !== null) return { basis: 'difficulty', coins };
   }
   if (positive(networkHashrate) && emissionPerDay !== null && emissionPerDay >= 0) {
     const coins = coinsPerDayFromEmission(hashrate, networkHashrate, emissionPerDay);

@@ -1,20 +1,21 @@
 import { expect, test } from '@playwright/test';
 
 // Operating points on the embedded snapshot (hashrate.no, 2024-03-16), which is the only e2e data
-// with an Autolykos2 coin. ERG there: emission 21,600 ERG/day, network 14,527,355,803,410 H/s,
+// with an Autolykos2 coin. ERG there: emission 21,600 ERG/day (the miner's part), difficulty
+// 1,811,273,608,069,120 (k 1), T 120 s, no block reward, so the difficulty basis,
 // $2.1585858668224, default pool fee 1 %:
-//   r = 21,600 / 1.452735580341e13 × 0.99 × 2.1585858668224 = 3.17740e-9 USD per H/s per day.
+//   r = 21,600 × 120 / 1.81127360806912e15 × 0.99 × 2.1585858668224 = 3.05813e-9 USD per H/s per day.
 // A Radeon VII has two published Autolykos2 points: stock 237.5 MH/s at 145 W, max 268.2 MH/s at 183 W.
-// They pay the same at p = r × 30.7e6 / (0.024 × 38) = 0.097546 / 0.912 = 0.10696 USD/kWh:
-// at 0.10 the max point pays more (+0.0064 USD/day), at 0.11 the stock point (+0.0028 USD/day).
+// They pay the same at p = r × 30.7e6 / (0.024 × 38) = 0.093885 / 0.912 = 0.10294 USD/kWh:
+// at 0.10 the max point pays more (+0.0027 USD/day), at 0.11 the stock point (+0.0064 USD/day).
 //
 // The flip to an "efficient" point: a Radeon VII on Verthash has two published points (TeamRedMiner's
 // tuning examples; no stock setting is published), efficient 1.508 MH/s at 123 W and max 1.802 MH/s
-// at 183 W. VTC there: emission 7,200 VTC/day, network 1,242,078,725 H/s, $0.020337670831184, fee 1 %:
-//   r = 7,200 / 1,242,078,725 × 0.99 × 0.020337670831184 = 1.16713e-7 USD per H/s per day.
-// Max earns 294,000 × r = 0.0343137 USD/day more for 60 W × 24 h = 1.44 kWh/day more, so they pay the
-// same at p = 0.0343137 / 1.44 = 0.023829 USD/kWh: at 0.02 max pays more (+0.0055 USD/day), at 0.03
-// efficient (+0.0089 USD/day). (tests/unit/tuning/flip-efficient.test.ts checks the same figures.)
+// at 183 W. VTC there: emission 7,200 VTC/day, difficulty 38, k 2^32, T 150 s, $0.020337670831184, fee 1 %:
+//   r = 7,200 × 150 / (38 × 2^32) × 0.99 × 0.020337670831184 = 1.33235e-7 USD per H/s per day.
+// Max earns 294,000 × r = 0.0391709 USD/day more for 60 W × 24 h = 1.44 kWh/day more, so they pay the
+// same at p = 0.0391709 / 1.44 = 0.027202 USD/kWh: at 0.02 max pays more (+0.0104 USD/day), at 0.03
+// efficient (+0.0040 USD/day). (tests/unit/tuning/flip-efficient.test.ts checks the same figures.)
 
 const ergRow = (page: import('@playwright/test').Page) => page.locator('tr[data-tag="ERG"]:not([data-combo])');
 const vtcRow = (page: import('@playwright/test').Page) => page.locator('tr[data-tag="VTC"]:not([data-combo])');

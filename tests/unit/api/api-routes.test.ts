@@ -15,23 +15,24 @@ describe('GET /api/estimates', () => {
     expect(kawpow.every((e: { algorithm: string }) => e.algorithm === 'kawpow')).toBe(true);
     const profits = kawpow.map((e: { profitUsdPerDay: number | null }) => e.profitUsdPerDay ?? -Infinity);
     expect(profits).toEqual([...profits].sort((a: number, b: number) => b - a));
-    // RVN from hashrate.no 2024-03-16: emission 3,600,000 RVN/day, N = 6,747,468,194,408 H/s.
-    // (100e6 / 6.747468194408e12) × 3.6e6 = 53.353 RVN/day; × 0.027762567586762 USD = 1.4812 USD.
-    // Power: 250 W × 24 / 1000 × 0.10 = 0.60 USD/day, so profit 0.8812 USD/day.
+    // RVN from hashrate.no 2024-03-16: emission 3,600,000 RVN/day, D 85,166, k 2^32, T 60 s, no block
+    // reward: the difficulty basis with R = 3,600,000 × 60 / 86,400 = 2,500 RVN.
+    // 100e6 × 86,400 × 2,500 / (85,166 × 2^32 = 365,785,184,731,136) = 59.0511 RVN/day;
+    // × 0.027762567586762 USD = 1.63941 USD. Power: 250 W × 24 / 1000 × 0.10 = 0.60 USD/day, so profit 1.03941 USD/day.
     const rvn = body.estimates.find((e: { tag: string }) => e.tag === 'RVN');
-    expect(rvn.basis).toBe('emission');
-    expect(rvn.coinsPerDay).toBeCloseTo(53.3533, 3);
-    expect(rvn.revenueUsdPerDay).toBeCloseTo(1.48121, 4);
+    expect(rvn.basis).toBe('difficulty');
+    expect(rvn.coinsPerDay).toBeCloseTo(59.0511, 3);
+    expect(rvn.revenueUsdPerDay).toBeCloseTo(1.63941, 4);
     expect(rvn.powerCostUsdPerDay).toBeCloseTo(0.6, 10);
-    expect(rvn.profitUsdPerDay).toBeCloseTo(0.88121, 4);
+    expect(rvn.profitUsdPerDay).toBeCloseTo(1.03941, 4);
     // RVN's cited split is the whole block to the miner (miner.cpp): share 1. hashrate.no gives no
-    // block reward, so there is no miner reward per block (null), and the whole emission is counted.
+    // block reward, so there is no miner reward per block (null), and the whole block is counted.
     expect(rvn).toMatchObject({ minerShare: 1, minerReward: null });
     // CLORE: hashrate.no's emission 648,000/day is the whole block; the miner gets 50 % (docs.clore.ai).
-    // (100e6 / 4,863,035,494,918) × 648,000 × 0.5 = 6.66250 CLORE/day.
+    // 100e6 × 648,000 × 60 / (67,256 × 2^32 = 288,862,320,459,776) × 0.5 = 6.72985 CLORE/day.
     const clore = body.estimates.find((e: { tag: string }) => e.tag === 'CLORE');
     expect(clore.minerShare).toBe(0.5);
-    expect(clore.coinsPerDay).toBeCloseTo(6.6625, 3);
+    expect(clore.coinsPerDay).toBeCloseTo(6.72985, 4);
   });
 
   it('answers 400 with a JSON error naming the bad param', async () => {

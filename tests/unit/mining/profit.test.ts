@@ -13,7 +13,9 @@ import { getCoinFacts, targetBlockTimeSeconds } from '@/lib/mining/coin-facts';
 import {
   coinsPerDayFromBlockTime,
   coinsPerDayFromDifficulty,
+  blockRewardFromEmission,
   coinsPerDayFromEmission,
+  coinsPerDayFromEmissionAtDifficulty,
   estimate,
   impliedNetworkHashrate,
   perPeriod,
@@ -609,6 +611,71 @@ describe('the three forms', () => {
     // no block time, negative difficulty: (3e7 / 6e12) × 3.6e6 = 18
     expect(emission.basis).toBe('emission');
     expectRelative(emission.coinsPerDay, 18, 1e-15);
+  });
+});
+
+describe('emission at the difficulty: a daily emission and no block reward (hashrate.no)', () => {
+  // RVN in the recording: emission 3,600,000 RVN/day, D 85,166, k 2^32, T 60 s, reported N
+  // 6,747,468,194,408 H/s. R = 3,600,000 × 60 / 86,400 = 2,500 RVN (the real block reward).
+  // D × k = 85,166 × 4,294,967,296 = 365,785,184,731,136.
+  // 1 MH/s: 1e6 × 3,600,000 × 60 / 365,785,184,731,136 = 2.16e14 / 3.65785184731136e14 = 0.590510520973579
+  // (hashrate.no's own coinEstimate 0.59051321854784, 4.6e-6 above); the share of the reported N
+  // would give (1e6 / 6,747,468,194,408) × 3,600,000 = 0.533533452293042, 9.7 % below.
+  it('R = emission × T / 86400', () => {
+    expectRelative(blockRewardFromEmission(3_600_000, 60), 2500, 1e-15);
+    expect(blockRewardFromEmission(3_600_000, 0)).toBeNull();
+    expect(blockRewardFromEmission(-1, 60)).toBeNull();
+  });
+
+  it('coins/day = H × emission × T / (D × k) (RVN, 1 MH/s)', () => {
+    expectRelative(coinsPerDayFromEmissionAtDifficulty(1e6, 85_166, POW2_32, 60, 3_600_000), 0.590510520973579, 1e-13);
+    expect(coinsPerDayFromEmissionAtDifficulty(1e6, 0, POW2_32, 60, 3_600_000)).toBeNull();
+    expect(coinsPerDayFromEmissionAtDifficulty(1e6, 85_166, POW2_32, -60, 3_600_000)).toBeNull();
+  });
+
+  const RVN: CoinFigures = {
+    ...NO_FIGURES,
+    difficulty: 85_166,
+    workFactor: POW2_32,
+    blockTimeSeconds: 60,
+    networkHashrate: 6_747_468_194_408,
+    emissionPerDay: 3_600_000,
+  };
+
+  it('estimate uses the difficulty basis, not the share of the reported N', () => {
+    const result = estimate(RVN, { ...IDLE_RIG, hashrate: 1e6 });
+    expect(result.basis).toBe('difficulty');
+    expectRelative(result.coinsPerDay, 0.590510520973579, 1e-13);
+  });
+
+  it('applies the miner share exactly once (CLORE: 50 % of the whole emission)', () => {
+    // CLORE in the recording: emission 648,000/day, D 67,256, k 2^32, T 60 s, miner 50 %.
+    // 67,256 × 4,294,967,296 = 288,862,320,459,776; 1e6 × 648,000 × 60 = 3.888e13;
+    // 3.888e13 / 2.88862320459776e14 = 0.134596993952398, × 0.5 = 0.0672984969761990
+    // (hashrate.no's coinEstimate 0.0672984835632, 2e-7 below).
+    const clore: CoinFigures = { ...NO_FIGURES, difficulty: 67_256, workFactor: POW2_32, blockTimeSeconds: 60, networkHashrate: 4_863_035_494_918, emissionPerDay: 648_000, minerShare: 0.5 };
+    const whole = estimate({ ...clore, minerShare: null }, { ...IDLE_RIG, hashrate: 1e6 });
+    const miner = estimate(clore, { ...IDLE_RIG, hashrate: 1e6 });
+    expectRelative(miner.coinsPerDay, (whole.coinsPerDay as number) * 0.5, 1e-15);
+    expectRelative(miner.coinsPerDay, 0.067298496976199, 1e-13);
+    // Already the miner's part (rewardBasis 'miner'): no share on top.
+    expectRelative(estimate({ ...clore, rewardBasis: 'miner' }, { ...IDLE_RIG, hashrate: 1e6 }).coinsPerDay, whole.coinsPerDay as number, 1e-15);
+  });
+
+  it('without k (set aside by difficulty-mismatch) or T it falls back to the share of N', () => {
+    // (1e6 / 6,747,468,194,408) × 3,600,000 = 0.533533452293042
+    for (const coin of [{ ...RVN, workFactor: null }, { ...RVN, blockTimeSeconds: null }]) {
+      const result = estimate(coin, { ...IDLE_RIG, hashrate: 1e6 });
+      expect(result.basis).toBe('emission');
+      expectRelative(result.coinsPerDay, 0.533533452293042, 1e-13);
+    }
+  });
+
+  it('a block reward, where given, wins over the emission', () => {
+    // 1e6 × 86,400 × 2,000 / 365,785,184,731,136 = 1.728e14 / 3.65785184731136e14 = 0.472408416778863
+    const result = estimate({ ...RVN, blockReward: 2000 }, { ...IDLE_RIG, hashrate: 1e6 });
+    expect(result.basis).toBe('difficulty');
+    expectRelative(result.coinsPerDay, 0.472408416778863, 1e-13);
   });
 });
 

@@ -47,7 +47,9 @@ describe('miner share and reward on merged coins', () => {
   });
 
   it('CLORE from hashrate.no (whole-block emission): 50 % by the cited split', () => {
-    // emission 648,000/day × 1e9 / 4.863e12 = 133.251… whole; × 0.5 = 66.626 CLORE/day.
+    // No block reward, but D, k 2^32 (KawPow) and T 60 s (coin-facts): the difficulty basis with
+    // R = 648,000 × 60 / 86,400 = 450 CLORE. 1e9 × 648,000 × 60 / (67,256 × 2^32 = 288,862,320,459,776)
+    // = 134.596993952398 whole; × 0.5 = 67.298496976199 CLORE/day (the share applied once).
     const snapshot = mergeSources(
       [
         input('embedded', {
@@ -58,7 +60,8 @@ describe('miner share and reward on merged coins', () => {
     );
     const clore = snapshot.coins[0]!;
     expect(clore).toMatchObject({ rewardBasis: 'whole', minerShare: 0.5, minerShareFrom: 'schedule', minerReward: null });
-    expect(estimate(clore, rig).coinsPerDay).toBeCloseTo((1e9 / 4.863e12) * 648_000 * 0.5, 9);
+    expect(estimate(clore, rig).basis).toBe('difficulty');
+    expect(estimate(clore, rig).coinsPerDay).toBeCloseTo(67.298496976199, 9);
   });
 
   it("WhatToMine's reward is already the miner's part: the share is shown, not applied again", () => {

@@ -8,16 +8,18 @@ import { breakEvenUsdPerKwh, bestOperatingPoint, pointProfitUsdPerDay } from '@/
 import { revenueUsdPerHashDay, tuneRigForCoin } from '@/lib/tuning/coin';
 import { operatingPointsOf } from '@/lib/tuning/points';
 
-// VTC in hashrate.no's recording of 2024-03-16: emission 7,200 VTC/day, network 1,242,078,725 H/s,
-// $0.020337670831184; default pool fee 1 %:
-//   r = 7,200 / 1,242,078,725 × 0.99 × 0.020337670831184 = 1.1671315e-7 USD per H/s per day.
+// VTC in hashrate.no's recording of 2024-03-16: emission 7,200 VTC/day, difficulty 38, k 2^32
+// (vertcoin-core GetDifficulty), T 150 s, no block reward, so the difficulty basis with
+// R = 7,200 × 150 / 86,400 = 12.5 VTC; $0.020337670831184; default pool fee 1 %:
+//   coins per H/s per day = 7,200 × 150 / (38 × 2^32 = 163,208,757,248) = 6.6172920e-6;
+//   r = 6.6172920e-6 × 0.99 × 0.020337670831184 = 1.3323450e-7 USD per H/s per day.
 // Radeon VII on Verthash: efficient 1.508 MH/s at 123 W, max 1.802 MH/s at 183 W.
-//   Extra revenue of max: (H_max − H_eff) × r = 294,000 × 1.1671315e-7 = 0.0343137 USD/day.
+//   Extra revenue of max: (H_max − H_eff) × r = 294,000 × 1.3323450e-7 = 0.0391709 USD/day.
 //   Extra power of max:   (W_max − W_eff) × 24 h = 60 W × 24 h = 1.44 kWh/day.
-//   Break-even p = 0.0343137 / 1.44 = 0.0238290 USD/kWh.
-// At 0.02 max earns 0.0343137 − 1.44 × 0.02 = +0.0055137 USD/day more; at 0.03 it earns
-// 0.0343137 − 1.44 × 0.03 = −0.0088863, so efficient pays more.
-const R_BY_HAND = (7200 / 1_242_078_725) * 0.99 * 0.020337670831184;
+//   Break-even p = 0.0391709 / 1.44 = 0.0272020 USD/kWh.
+// At 0.02 max earns 0.0391709 − 1.44 × 0.02 = +0.0103709 USD/day more; at 0.03 it earns
+// 0.0391709 − 1.44 × 0.03 = −0.0040291, so efficient pays more.
+const R_BY_HAND = ((7200 * 150) / (38 * 2 ** 32)) * 0.99 * 0.020337670831184;
 
 describe('Radeon VII on VTC: max at cheap power, efficient at dear power', () => {
   const vtc = embeddedSnapshot().coins.find((c) => c.tag === 'VTC')!;
@@ -33,16 +35,16 @@ describe('Radeon VII on VTC: max at cheap power, efficient at dear power', () =>
   });
 
   it('prices a hash as worked by hand', () => {
-    expect(R_BY_HAND).toBeCloseTo(1.1671315e-7, 13);
+    expect(R_BY_HAND).toBeCloseTo(1.332345e-7, 13);
     expect(revenueUsdPerHashDay(vtc, 1)! / R_BY_HAND).toBeCloseTo(1, 9);
   });
 
   it('flips at the break-even price worked by hand', () => {
     const r = revenueUsdPerHashDay(vtc, 1)!;
     const flip = breakEvenUsdPerKwh(max!, efficient!, r)!;
-    expect(flip).toBeCloseTo(0.023829, 6);
-    expect(pointProfitUsdPerDay(max!, r, 0.02) - pointProfitUsdPerDay(efficient!, r, 0.02)).toBeCloseTo(0.0055137, 6);
-    expect(pointProfitUsdPerDay(max!, r, 0.03) - pointProfitUsdPerDay(efficient!, r, 0.03)).toBeCloseTo(-0.0088863, 6);
+    expect(flip).toBeCloseTo(0.027202, 6);
+    expect(pointProfitUsdPerDay(max!, r, 0.02) - pointProfitUsdPerDay(efficient!, r, 0.02)).toBeCloseTo(0.0103709, 6);
+    expect(pointProfitUsdPerDay(max!, r, 0.03) - pointProfitUsdPerDay(efficient!, r, 0.03)).toBeCloseTo(-0.0040291, 6);
     expect(bestOperatingPoint(points, r, 0.02)?.label).toBe('max');
     expect(bestOperatingPoint(points, r, flip - 1e-6)?.label).toBe('max');
     expect(bestOperatingPoint(points, r, flip + 1e-6)?.label).toBe('efficient');
