@@ -2,8 +2,10 @@ import { describeFlag, describeRisk, FLAG_BADGES } from '@/lib/format/flags';
 import { NETWORK_SHARE_WARN } from '@/lib/risk/risk';
 import type { CoinFlag } from '@/lib/model/types';
 
-
-/** Compact badges; the full message is the tooltip and the accessible name. */
+/**
+ * Compact badges; the full message is the title: the tooltip, and the accessible description
+ * (ARIA 1.2 allows no aria-label on a generic span, and one mechanism reads it once, not twice).
+ */
 export function CoinFlags({ flags, networkShare }: { flags: readonly CoinFlag[]; networkShare?: number | null }) {
   const bigShare = networkShare !== undefined && networkShare !== null && networkShare > NETWORK_SHARE_WARN;
   if (flags.length === 0 && !bigShare) return null;
@@ -14,7 +16,6 @@ export function CoinFlags({ flags, networkShare }: { flags: readonly CoinFlag[];
           key={flag.code}
           className={`badge ${FLAG_BADGES[flag.code].bad ? 'badge-bad' : ''}`}
           title={describeFlag(flag)}
-          aria-label={describeFlag(flag)}
         >
           {FLAG_BADGES[flag.code].label}
         </span>
@@ -23,7 +24,6 @@ export function CoinFlags({ flags, networkShare }: { flags: readonly CoinFlag[];
         <span
           className="badge badge-bad"
           title={`${describeRisk('big-share', { liquidity: null })} Difficulty will rise when you join.`}
-          aria-label={describeRisk('big-share', { liquidity: null })}
         >
           big share
         </span>

@@ -18,7 +18,7 @@ export function Dashboard({ snapshot, servedAt: now, inputs }: { snapshot: Snaps
         for its details; the address bar always holds a link to exactly this view.
       </p>
       <DataBanner snapshot={snapshot} now={now} />
-      <SnapshotProvider snapshot={inputs.snapshot}>
+      <SnapshotProvider snapshotJson={JSON.stringify(inputs.snapshot)}>
         <LiveRanking spot={inputs.spot} healthData={inputs.healthData} />
       </SnapshotProvider>
       <p className="muted small" data-testid="score-formula">

@@ -51,9 +51,7 @@ export function FilterBar({
         >
           <option value="">All algorithms</option>
           {algorithms.map((a) => (
-            <option key={a.slug} value={a.slug}>
-              {a.name} ({a.count})
-            </option>
+            <option key={a.slug} value={a.slug}>{`${a.name} (${a.count})`}</option>
           ))}
         </select>
       </label>
@@ -78,7 +76,7 @@ export function FilterBar({
         Hide coins I could not sell
       </label>
       <span className="muted small" aria-live="polite">
-        {shown} of {total} coins
+        {`${shown} of ${total} coins`}
       </span>
     </div>
   );

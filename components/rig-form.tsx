@@ -238,9 +238,7 @@ export function RigForm({
             >
               <option value="">Choose…</option>
               {addable.map((algo) => (
-                <option key={algo.slug} value={algo.slug}>
-                  {algo.name} ({algo.devices.join('/')})
-                </option>
+                <option key={algo.slug} value={algo.slug}>{`${algo.name} (${algo.devices.join('/')})`}</option>
               ))}
             </select>
           </div>

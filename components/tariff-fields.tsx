@@ -126,9 +126,7 @@ export function TariffFields({ formId, tariff }: { formId: string; tariff: Tarif
           >
             <option value="">None (flat or time-of-use)</option>
             {SPOT_ZONES.map((z) => (
-              <option key={z.id} value={z.id}>
-                {z.label} ({z.id})
-              </option>
+              <option key={z.id} value={z.id}>{`${z.label} (${z.id})`}</option>
             ))}
           </select>
           <span className="field-hint">hourly day-ahead price, converted to USD</span>

@@ -1,10 +1,13 @@
 // Lighthouse (performance, accessibility, best practices) in Debian's Chromium against a running
 // server on 127.0.0.1: `/`, a coin page and a comparison, desktop preset and mobile default.
 //   npx tsx scripts/lighthouse.ts http://127.0.0.1:3000 [--strict] [--preset desktop|mobile|both]
-//                                 [--runs N] [--out DIR]
+//                                 [--runs N] [--out DIR] [--path /some/path ...]
+// --path (repeatable) audits those paths instead of the three pages, e.g. /bench/static: the
+// framework-only page, this machine's floor under its current load.
 // Prints a score table with PASS/MISS against 95 and, for each miss, the audits that cost points.
 // It reports and exits 0; only a standalone run with --strict exits 1 on a miss.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Flags, Result } from 'lighthouse';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/chromium';
@@ -42,6 +45,8 @@ export type LighthouseOptions = {
   runs?: number;
   /** Directory for the full JSON reports. */
   outDir?: string;
+  /** Paths to audit instead of LIGHTHOUSE_PAGES. */
+  paths?: string[];
   log?: (line: string) => void;
 };
 
@@ -110,7 +115,8 @@ export async function runLighthouse(baseUrl: string, options: LighthouseOptions 
   const log = options.log ?? (() => undefined);
   const rows: LighthouseRow[] = [];
   for (const preset of presets) {
-    for (const page of LIGHTHOUSE_PAGES) {
+    const pages = options.paths?.length ? options.paths.map((p) => ({ label: p, path: p })) : LIGHTHOUSE_PAGES;
+    for (const page of pages) {
       const url = new URL(page.path, base).toString();
       const row: LighthouseRow = {
         page: page.label,
@@ -185,18 +191,23 @@ async function main(): Promise<void> {
   };
   const base = args.find((a) => /^https?:\/\//.test(a));
   if (!base) {
-    console.error('usage: npx tsx scripts/lighthouse.ts http://127.0.0.1:PORT [--strict] [--preset desktop|mobile|both] [--runs N] [--out DIR]');
+    console.error('usage: npx tsx scripts/lighthouse.ts http://127.0.0.1:PORT [--strict] [--preset desktop|mobile|both] [--runs N] [--out DIR] [--path /p ...]');
     process.exit(2);
   }
   const preset = option('--preset') ?? 'both';
   if (!['desktop', 'mobile', 'both'].includes(preset)) throw new Error(`--preset must be desktop, mobile or both, not ${preset}`);
+  // Scores under mobile CPU throttling move with the machine's load: print it with them.
+  const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+  console.log(`lighthouse ${new Date().toISOString()}, load average ${load()}`);
   const rows = await runLighthouse(base, {
     presets: preset === 'both' ? ['desktop', 'mobile'] : [preset as Preset],
     runs: Number(option('--runs') ?? 1) || 1,
     outDir: option('--out'),
+    paths: args.flatMap((a, i) => (args[i - 1] === '--path' && a.startsWith('/') ? [a] : [])),
     log: (line) => console.log(line),
   });
   const pass = printLighthouse(rows);
+  console.log(`load average at the end ${load()}`);
   if (!pass && args.includes('--strict')) process.exit(1);
 }
 

@@ -6,7 +6,7 @@
 // After `next build`: tsx scripts/bench/shared-link.ts
 import { spawn } from 'node:child_process';
 import { get } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -19,6 +19,18 @@ const RIG = 'dev=nvidia-rtx-3070:2,amd-ryzen-9-7950x:1&kwh=0.12';
 const CONNECTIONS = 10;
 const WARMUP_SECONDS = 2;
 const DURATION_SECONDS = 8;
+
+/** The server process's CPU time so far (user + system, ms), from /proc: a cost per request that the machine's load skews less than req/s. */
+function cpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 Hz on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -79,15 +91,24 @@ async function main(): Promise<void> {
       { label: '/ with a rig, a new link each request', path: `/?${RIG}`, vary: true },
     ];
     const rps: number[] = [];
+    const cpu: number[] = [];
     for (const route of routes) {
       await cannon(port, route.path, WARMUP_SECONDS, route.vary);
+      const cpu0 = cpuMs(server.pid);
       const r = await cannon(port, route.path, DURATION_SECONDS, route.vary);
+      const cpu1 = cpuMs(server.pid);
       rps.push(r.requests.average);
+      // The server's CPU per request: its inverse is the throughput on an idle core, whatever the load.
+      const perRequest = cpu0 !== null && cpu1 !== null && r.requests.total > 0 ? (cpu1 - cpu0) / r.requests.total : NaN;
+      cpu.push(perRequest);
       const ratio = rps[0] ? (r.requests.average / rps[0]).toFixed(2) : '';
+      const cpuRatio = cpu[0] && Number.isFinite(perRequest) ? (cpu[0] / perRequest).toFixed(2) : '?';
       console.log(
-        `${route.label.padEnd(40)} ${r.requests.average.toFixed(1).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors + r.timeouts}  ${route.vary || rps.length > 1 ? `${ratio}× dynamic` : ''}`,
+        `${route.label.padEnd(40)} ${r.requests.average.toFixed(1).padStart(7)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors + r.timeouts}  ` +
+          `server CPU ${Number.isFinite(perRequest) ? perRequest.toFixed(1) : '?'} ms/request  ${rps.length > 1 ? `${ratio}× dynamic (by CPU: ${cpuRatio}×)` : ''}`,
       );
     }
+    console.log(`load average at the end ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
     // node:http, as autocannon: fetch() sends fetch metadata (sec-fetch-*) that proxy.ts reads as not a document load.
     const header = await new Promise<string>((resolve) => {
       get({ host: HOST, port, path: `/?${RIG}` }, (res) => {
