@@ -2,6 +2,7 @@
 // collide: EVR is both Evrmore and ENEFTIVERSE, FLUX is three coins), the target block time,
 // and a difficulty convention that differs from the coin's algorithm family.
 // CoinGecko ids checked against the coins/list recording in tests/fixtures (2023-11-01).
+import { POW2_32 } from './algorithms';
 
 export type CoinFacts = {
   /** CoinGecko API id; absent where the coin has no listing we could verify. */
@@ -40,7 +41,11 @@ export const COIN_FACTS: Readonly<Record<string, CoinFacts>> = {
   XNA: { coingeckoId: 'neurai', blockTimeSeconds: 60 },
   MEWC: { coingeckoId: 'meowcoin', blockTimeSeconds: 60 },
   RXD: { coingeckoId: 'radiant', blockTimeSeconds: 300 },
-  NEXA: { coingeckoId: 'nexacoin', blockTimeSeconds: 120 },
+  // Nexa: CNexaParams `consensus.nPowTargetSpacing = 2 * 60`, and GetDifficulty divides 0x0000ffff by
+  // the nBits mantissa and shifts to exponent 29 (difficulty 1 = nBits 0x1d00ffff), so k = 2^32
+  // (jakubartur/nexa, a GitHub copy of the Nexa node, src/chainparams.cpp and src/rpc/blockchain.cpp
+  // at 6b7ecec6cfcba678fe93d3d3ae0f27888cc4a57f).
+  NEXA: { coingeckoId: 'nexacoin', blockTimeSeconds: 120, workFactor: POW2_32 },
   RTM: { coingeckoId: 'raptoreum', blockTimeSeconds: 120 },
   ZEPH: { coingeckoId: 'zephyr-protocol', blockTimeSeconds: 120 },
   FIRO: { coingeckoId: 'zcoin', blockTimeSeconds: 300 },
@@ -87,6 +92,29 @@ export const COIN_FACTS: Readonly<Record<string, CoinFacts>> = {
   DINGO: { blockTimeSeconds: 60 },
   // Dinartether: nPowTargetSpacing = 1 * 60 (Dinartether/Dinartether src/chainparams.cpp at 7bf5948f).
   DINT: { blockTimeSeconds: 60 },
+  // KawPow Ravencoin forks, mainnet `consensus.nPowTargetSpacing = 1 * 60` (k 2^32 by KawPow, whose
+  // GetDifficulty in each node is relative to nBits 0x1d00ffff): GamePass, GamepassNetwork/GamepassClassic
+  // src/chainparams.cpp at b4f8d550b614f1407d1c263bca92d41e028eedcc; Paprikacoin, paprika-network/paprikacoin
+  // at 7327be84a4a135f4c4d8eaa8ca535e9877045465; SatoxCoin, satoverse/satoxcoin at
+  // 392e820ad27c3f8fcf3625ed1744015a4e213e17.
+  GPN: { blockTimeSeconds: 60 },
+  PAPRY: { blockTimeSeconds: 60 },
+  SATOX: { blockTimeSeconds: 60 },
+  // Netsis (X11, a Dash fork): mainnet `consensus.nPowTargetSpacing = 5 * 60` (n3tsis/netsis
+  // src/chainparams.cpp at dab695b255b4d0a04f657bb15e11aed65912a11d; its validation.cpp pays 500 NET
+  // halved every 210,000 blocks less 7 % to superblocks: 250 × 0.93 × 288 blocks = 66,960 a day, the
+  // recording's emission).
+  NET: { blockTimeSeconds: 300 },
+  // Novo (SHA256DT): mainnet `consensus.nPowTargetSpacing = 150` (release notes 0.1.0: "The block
+  // interval is set to 150 seconds"), GetDifficulty relative to nBits 0x1d00ffff, so k = 2^32
+  // (0thc/novobitcoin, a copy of the Novo 0.1 source, src/chainparams.cpp, src/rpc/blockchain.cpp and
+  // doc/release-notes/release-notes-0.1.0.md at 8ad32bc76dbdc0023cd844bc2c569e42102373d4).
+  NOVO: { blockTimeSeconds: 150, workFactor: POW2_32 },
+  // KiiroCoin (FiroPow, a Firo fork): GetTargetBlocksSpacing is nPowTargetSpacingMTP = 5 * 60 and, from
+  // stage3StartTime 1689499903 (2023-07-16T09:31:43Z), nPowTargetSpacingMTP / 2 = 150 s; GetDifficulty
+  // relative to nBits 0x1d00ffff, so k = 2^32 (Kiirocoin/kiiro src/primitives/block.cpp,
+  // src/chainparams.cpp and src/rpc/blockchain.cpp at ba4554700f9f17751856c039df9fe5da41372da6).
+  KIIRO: { blockTimeSeconds: 300, blockTimeChanges: [{ since: '2023-07-16T09:31:43Z', seconds: 150 }], workFactor: POW2_32 },
 };
 
 export function getCoinFacts(tag: string): CoinFacts {

@@ -94,6 +94,23 @@ describe('work factors k used by the cases', () => {
     expect(targetBlockTimeSeconds('KAS', '2024-03-16T00:00:00Z')).toBe(1);
     expect(targetBlockTimeSeconds('KAS', '2025-06-01T00:00:00Z')).toBe(0.1);
   });
+
+  it('KiiroCoin: 300 s (nPowTargetSpacingMTP) until stage 3 at 1689499903, 150 s since', () => {
+    // 1689499903 s after the epoch is 2023-07-16T09:31:43Z.
+    expect(new Date(1689499903 * 1000).toISOString()).toBe('2023-07-16T09:31:43.000Z');
+    expect(targetBlockTimeSeconds('KIIRO', '2023-07-16T09:31:42Z')).toBe(300);
+    expect(targetBlockTimeSeconds('KIIRO', '2023-07-16T09:31:43Z')).toBe(150);
+    expect(targetBlockTimeSeconds('KIIRO', '2024-03-16T00:00:00Z')).toBe(150);
+  });
+
+  it('per-coin k where the algorithm has none cited: NOVO (SHA256DT), NEXA (NexaPow), KIIRO (FiroPow) use 2^32', () => {
+    for (const [slug, tag] of [['sha256dt', 'NOVO'], ['nexapow', 'NEXA'], ['firopow', 'KIIRO']] as const) {
+      expect(getAlgorithm(slug)!.workFactor, slug).toBeNull();
+      expect(workFactorOf(slug, tag), tag).toBe(POW2_32);
+    }
+    // FIRO itself keeps no k (FiroPow unverified at the algorithm level).
+    expect(workFactorOf('firopow', 'FIRO')).toBeNull();
+  });
 });
 
 type Expected = {
