@@ -60,7 +60,10 @@ export const COIN_FACTS: Readonly<Record<string, CoinFacts>> = {
   KDA: { coingeckoId: 'kadena' },
   XHV: { coingeckoId: 'haven', blockTimeSeconds: 120 },
   ZANO: { coingeckoId: 'zano', blockTimeSeconds: 120 },
-  OCTA: { coingeckoId: 'octaspace' },
+  // OctaSpace (Ethash, k 1): the official staking docs count blocks "if block time is always 15
+  // seconds": 5,760 a day (https://octa.space/docs/cryptocurrency/staking/). Its geth difficulty
+  // formula has no explicit target, so this documented figure is the one we have.
+  OCTA: { coingeckoId: 'octaspace', blockTimeSeconds: 15 },
   DGB: { coingeckoId: 'digibyte' },
   NIM: { coingeckoId: 'nimiq-2' },
   CTXC: { coingeckoId: 'cortex' },
@@ -114,6 +117,15 @@ export const COIN_FACTS: Readonly<Record<string, CoinFacts>> = {
   // stage3StartTime 1689499903 (2023-07-16T09:31:43Z), nPowTargetSpacingMTP / 2 = 150 s; GetDifficulty
   // relative to nBits 0x1d00ffff, so k = 2^32 (Kiirocoin/kiiro src/primitives/block.cpp,
   // src/chainparams.cpp and src/rpc/blockchain.cpp at ba4554700f9f17751856c039df9fe5da41372da6).
+  // Bitnet (Ethash, k 1): "Average Block Time: 15s", "Emission: 1 BTN/block" (official economics page,
+  // https://bitnet.money/economics/; the recording's 5,760 BTN a day is 5,760 blocks of 1 BTN).
+  BTN: { blockTimeSeconds: 15 },
+  // NiRmata (ProgPowZ, a Zano-family node): `DIFFICULTY_POW_TARGET 60 // seconds` (PoW blocks; PoS blocks
+  // have their own 60 s target) and check_hash accepts a hash when hash × difficulty ≤ 2^256, so a PoW
+  // block takes D hashes: k = 1 (NirmataNetwork/NirmataCore src/currency_core/currency_config.h and
+  // src/currency_core/difficulty.cpp at 0eb800ddbed4fbaf76b31d5188d9487db6fd0de8; CURRENCY_BLOCK_REWARD
+  // 1.618 × 1,440 = the recording's 2,329.92 a day).
+  NIR: { blockTimeSeconds: 60, workFactor: 1 },
   KIIRO: { blockTimeSeconds: 300, blockTimeChanges: [{ since: '2023-07-16T09:31:43Z', seconds: 150 }], workFactor: POW2_32 },
 };
 
