@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -30,9 +29,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <a href="/api/coins">API</a>
           </nav>
         </header>
-        <main>
-          <NuqsAdapter>{children}</NuqsAdapter>
-        </main>
+        <main>{children}</main>
         <footer className="site-footer">
           Estimates are expectations, not promises: small coins change difficulty and price fast. Every figure shows
           its unit, source and age. Formulas: coins/day = H × 86400 × R / (D × k) × (1 − fee).

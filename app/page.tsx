@@ -4,7 +4,7 @@ import { getHealthData, getSnapshotView } from '@/lib/server/queries';
 import { getSpotFeed } from '@/lib/server/spot';
 import { previewMetadata } from '@/lib/server/preview-metadata';
 import { rankingInputs } from '@/lib/ranking/inputs';
-import { parseDashboardParams } from '@/lib/url/search-params';
+import { parseDashboardParams, searchOf } from '@/lib/url/search-params';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,11 +17,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 // query is answered by proxy.ts's copy while it is fresh. Rig edits then re-rank in the browser.
 export default async function HomePage({ searchParams }: Props) {
   // The spot feed depends on the URL (spot=): the rest of the state is read by the ranking island.
-  const { state } = parseDashboardParams(await searchParams);
+  const params = await searchParams;
+  const { state } = parseDashboardParams(params);
   const [{ snapshot, servedAt }, spot, healthData] = await Promise.all([
     getSnapshotView(),
     getSpotFeed(state.spotZone),
     getHealthData(),
   ]);
-  return <Dashboard snapshot={snapshot} servedAt={servedAt} inputs={rankingInputs(snapshot, spot, healthData)} />;
+  return <Dashboard snapshot={snapshot} servedAt={servedAt} inputs={rankingInputs(snapshot, spot, healthData)} search={searchOf(params)} />;
 }

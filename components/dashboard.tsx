@@ -1,6 +1,7 @@
 import { DataBanner } from '@/components/data-banner';
 import { LiveRanking } from '@/components/live-ranking';
 import { SnapshotProvider } from '@/components/snapshot-swr';
+import { DashboardUrlState } from '@/components/url-state';
 import { SCORE_FORMULA, SCORE_NAME } from '@/lib/mining/score';
 import type { RankingInputs } from '@/lib/ranking/inputs';
 import type { Snapshot } from '@/lib/model/types';
@@ -9,7 +10,18 @@ import type { Snapshot } from '@/lib/model/types';
  * The ranked dashboard. The page reads the snapshot; the ranking itself (form, table, charts)
  * is one client island that the server renders for the URL and the browser re-ranks on each edit.
  */
-export function Dashboard({ snapshot, servedAt: now, inputs }: { snapshot: Snapshot; servedAt: number; inputs: RankingInputs }) {
+export function Dashboard({
+  snapshot,
+  servedAt: now,
+  inputs,
+  search,
+}: {
+  snapshot: Snapshot;
+  servedAt: number;
+  inputs: RankingInputs;
+  /** The request's query ("?dev=…"), which the island's server render and hydration read. */
+  search: string;
+}) {
   return (
     <>
       <h1>Which small coin should your rig mine?</h1>
@@ -19,7 +31,9 @@ export function Dashboard({ snapshot, servedAt: now, inputs }: { snapshot: Snaps
       </p>
       <DataBanner snapshot={snapshot} now={now} />
       <SnapshotProvider snapshotJson={JSON.stringify(inputs.snapshot)}>
-        <LiveRanking spot={inputs.spot} healthData={inputs.healthData} />
+        <DashboardUrlState search={search}>
+          <LiveRanking spot={inputs.spot} healthData={inputs.healthData} />
+        </DashboardUrlState>
       </SnapshotProvider>
       <p className="muted small" data-testid="score-formula">
         <strong>{SCORE_NAME}</strong> = {SCORE_FORMULA}: what each kWh your rig burns earns after paying for it. Revenue

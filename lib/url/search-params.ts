@@ -317,6 +317,17 @@ function entriesOf(raw: RawSearchParams): Map<string, string[]> {
   return map;
 }
 
+/**
+ * The query as the address bar shows it ("" or "?a=1&b=2"), for what the browser reads from
+ * `location.search`: { dev: 'x:2', q: ['a', 'b'] } gives "?dev=x%3A2&q=a&q=b".
+ */
+export function searchOf(raw: RawSearchParams): string {
+  const query = new URLSearchParams();
+  for (const [key, values] of entriesOf(raw)) for (const value of values) query.append(key, value);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
 const defaultDir = (sort: SortSlug) => SORT_OPTIONS.find((o) => o.slug === sort)?.defaultDir ?? 'desc';
 
 /**

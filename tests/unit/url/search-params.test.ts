@@ -15,6 +15,7 @@ import { POOL_CHOICES,
   HORIZONS,
   PERIODS,
   parseDashboardParams,
+  searchOf,
   serializeDashboardState,
   SORT_SLUGS,
   type DashboardState,
@@ -235,5 +236,19 @@ describe('risk weights (risk=, rw.<part>=)', () => {
     expect(errors[2]?.message).toContain('security, liquidity');
     expect(state.riskPreset).toBe('profit');
     expect(state.riskWeights).toEqual({});
+  });
+});
+
+describe('searchOf: the query the island reads while the server renders and hydrates', () => {
+  it('writes the page record as the address bar does, repeated keys in order', () => {
+    // Next gives a repeated key as an array; location.search would show it twice.
+    expect(searchOf({ dev: 'nvidia-rtx-3070:2', q: ['a', 'b'], empty: undefined })).toBe('?dev=nvidia-rtx-3070%3A2&q=a&q=b');
+    expect(searchOf({})).toBe('');
+    expect(searchOf(new URLSearchParams('kwh=0.12&per=week'))).toBe('?kwh=0.12&per=week');
+  });
+
+  it('reads back to the same state as the record it came from', () => {
+    const record = { dev: 'nvidia-rtx-3070:3,amd-ryzen-9-7950x:1', kwh: '0.21', sort: 'name', 'hr.kawpow': '95M' };
+    expect(parseDashboardParams(new URLSearchParams(searchOf(record))).state).toEqual(parseDashboardParams(record).state);
   });
 });
