@@ -175,6 +175,16 @@ describe('check table: our coins/day against hashrate.no coinEstimate (embedded 
     expect(table.find((c) => c.coin.tag === 'NOVO')!.ratio!).toBeCloseTo(1, 3);
   });
 
+  it('a coin flagged D ≠ N keeps the share of its reported N, even with T cited (OBN 72 s, NET 300 s)', () => {
+    // NET: D × 2^32 / 300 s = 6,165,161 × 4,294,967,296 / 300 = 8.826e13 H/s against their N 4.341e13: 2.03×.
+    for (const tag of ['OBN', 'NET']) {
+      const c = table.find((t) => t.coin.tag === tag)!;
+      expect(c.coin.flags.map((f) => f.code), tag).toContain('difficulty-mismatch');
+      expect(c.coin.workFactor, tag).toBeNull();
+      expect(estimate(c.coin, { hashrate: 1, powerWatts: 0, electricityUsdPerKwh: 0, poolFeePercent: 0 }).basis, tag).toBe('emission');
+    }
+  });
+
   it("'their-difficulty-basis-at' is checked: the gap equals N × T / (D × k) at the written T and k within 0.5 %", () => {
     // DINGO: 23,501,396,237,592 × 60 / (400,622 × 2^32) = 0.8195, the ratio itself.
     const at = table.filter((t) => REASONS[t.coin.tag]?.[0] === 'their-difficulty-basis-at');
