@@ -76,16 +76,14 @@ function useAddressBarSearch(): string {
 export function useDashboardState(): { state: DashboardState; errors: ParamError[]; setParams: SetDashboardParams } {
   const [values, setParams] = useDashboardParams();
   const raw = useAddressBarSearch();
-  const { state, errors } = useMemo(
-    () =>
-      parseDashboardParams(
-        withPendingValues(
-          new URLSearchParams(raw),
-          values,
-          dashboardParsers as unknown as Record<string, PendingParser>,
-        ),
-      ),
-    [raw, values],
-  );
+  // A write renders twice: once with the value just set overlaid, once more when the address bar
+  // has it (nuqs writes it a moment later). Both give the same query once sorted, so the state is
+  // parsed once and the ranking (memoised on it) is not computed again for the second.
+  const query = useMemo(() => {
+    const merged = withPendingValues(new URLSearchParams(raw), values, dashboardParsers as unknown as Record<string, PendingParser>);
+    merged.sort();
+    return merged.toString();
+  }, [raw, values]);
+  const { state, errors } = useMemo(() => parseDashboardParams(new URLSearchParams(query)), [query]);
   return { state, errors, setParams };
 }
