@@ -17,7 +17,8 @@ const percent = (value: number) => `${formatSignificant(value, 3)} %`;
 
 type Props = Pick<Coin, 'tag' | 'height' | 'updatedAt' | 'blockReward' | 'rewardBasis' | 'minerShare' | 'minerShareFrom' | 'minerReward'>;
 
-export function RewardSplit({ coin }: { coin: Props }) {
+/** `blockReward`: the whole block the split counts when the source gives only a daily emission (emission × T / 86400, from the view). */
+export function RewardSplit({ coin, blockReward = coin.blockReward }: { coin: Props; blockReward?: number | null }) {
   if (coin.minerShareFrom === 'template' && coin.minerShare !== null) {
     return (
       <p className="muted small" data-testid="reward-split">
@@ -43,7 +44,7 @@ export function RewardSplit({ coin }: { coin: Props }) {
   const others = SPLIT_RECIPIENTS.filter((r) => r !== 'miner' && (found.split[r] ?? 0) > 0).map(
     (r) => `${RECIPIENT_LABELS[r]} ${percent(found.split[r] ?? 0)}`,
   );
-  const whole = coin.rewardBasis === 'whole' && coin.blockReward !== null ? ` of ${formatSignificant(coin.blockReward, 6)} ${coin.tag}` : '';
+  const whole = coin.rewardBasis === 'whole' && blockReward !== null ? ` of ${formatSignificant(blockReward, 6)} ${coin.tag}` : '';
   const since =
     found.fromHeight === 0
       ? 'since the genesis block'

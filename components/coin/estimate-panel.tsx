@@ -21,15 +21,16 @@ export function EstimatePanel({ view, rankingHref }: { view: CoinView; rankingHr
             Your rig has no {view.algorithmName} hashrate. <Link href={rankingHref}>Add one on the ranking page</Link> to see an
             estimate.
           </p>
-          <RewardSplit coin={coin} />
+          <RewardSplit coin={coin} blockReward={view.blockReward} />
         </>
       ) : (
         <>
           <p className="muted small">
             {formatHashrate(row.hashrate, view.unit)} at {row.powerWatts ?? 0} W, electricity {formatUsd(rig.electricityUsdPerKwh)}/kWh,
-            pool fee {rig.poolFeePercent} %. Basis: {view.basisFormula ?? 'not enough figures for an estimate'}.
+            pool fee {rig.poolFeePercent} %. Basis: {view.basisFormula ?? 'not enough figures for an estimate'}
+            {view.rewardDerivation ? <span data-testid="reward-derivation">, {view.rewardDerivation}</span> : null}.
           </p>
-          <RewardSplit coin={coin} />
+          <RewardSplit coin={coin} blockReward={view.blockReward} />
           <table className="period-table" data-testid="coin-estimate">
             <thead>
               <tr>

@@ -101,6 +101,27 @@ export function blockRewardFromEmission(emissionPerDay: number, blockTimeSeconds
 }
 
 /**
+ * The block reward R a coin's figures give: the source's own, or, where the source gives only a
+ * daily emission (hashrate.no), emission × T / 86400 with the figures it was derived from.
+ * RVN on 2024-03-16: 3,600,000 RVN/day × 60 s / 86,400 s = 2,500 RVN.
+ */
+export type BlockRewardFigure =
+  | { from: 'source'; reward: number }
+  | { from: 'emission'; reward: number; emissionPerDay: number; blockTimeSeconds: number };
+
+export function blockRewardFigure(
+  coin: Pick<CoinFigures, 'blockReward' | 'emissionPerDay' | 'blockTimeSeconds'>,
+): BlockRewardFigure | null {
+  const { blockReward, emissionPerDay, blockTimeSeconds } = coin;
+  if (typeof blockReward === 'number' && Number.isFinite(blockReward) && blockReward >= 0) {
+    return { from: 'source', reward: blockReward };
+  }
+  if (typeof emissionPerDay !== 'number' || !Number.isFinite(emissionPerDay) || !positive(blockTimeSeconds)) return null;
+  const reward = blockRewardFromEmission(emissionPerDay, blockTimeSeconds);
+  return reward === null ? null : { from: 'emission', reward, emissionPerDay, blockTimeSeconds };
+}
+
+/**
  * coins/day = H × 86400 × R / (D × k) with R = emission × T / 86400, i.e. H × emission × T / (D × k):
  * the expected coins at the current difficulty when a source gives a daily emission but no block
  * reward (hashrate.no). Its reported network hashrate is itself an estimate; the difficulty is what

@@ -1,8 +1,9 @@
 // The coin page's view model: every figure its panels show, computed once from the snapshot, the
 // coin and the URL state, so the panels only format. Pure: the page reads the data and passes it in.
+import { formatSignificant, numberFormat } from '@/lib/format/units';
 import { getAlgorithm, type HashrateUnit } from '@/lib/mining/algorithms';
 import { upcomingRewardChanges, type UpcomingRewardChange } from '@/lib/mining/halvings';
-import { perPeriod, type EstimateBasis, type Period } from '@/lib/mining/profit';
+import { blockRewardFigure, perPeriod, SECONDS_PER_DAY, type EstimateBasis, type Period } from '@/lib/mining/profit';
 import { breakEvenElectricityUsdPerKwh, projectCumulativeProfit, type Projection } from '@/lib/mining/projection';
 import type { Coin, Snapshot, SourceId } from '@/lib/model/types';
 import type { DashboardState } from '@/lib/url/search-params';
@@ -24,6 +25,15 @@ export const BASIS_FORMULA: Readonly<Record<EstimateBasis, string>> = {
   'block-time': '(H / N) × (86400 / T) × R',
   emission: '(H / N) × daily emission',
 };
+
+/**
+ * R where the source gives only a daily emission (hashrate.no): its derivation, with units, after
+ * the difficulty formula. RVN on 2024-03-16: "R = 3,600,000 RVN/day × 60 s / 86,400 s = 2,500 RVN".
+ */
+export function rewardDerivationText(tag: string, emissionPerDay: number, blockTimeSeconds: number, reward: number): string {
+  const day = numberFormat({ maximumFractionDigits: 0 }).format(SECONDS_PER_DAY);
+  return `R = ${formatSignificant(emissionPerDay, 10)} ${tag}/day × ${formatSignificant(blockTimeSeconds, 6)} s / ${day} s = ${formatSignificant(reward, 6)} ${tag}`;
+}
 
 type FigureKey = keyof Coin['figureSources'];
 
@@ -49,6 +59,10 @@ export type CoinView = {
   /** Coins and money per period; null where the estimate lacks the figures. */
   periods: Array<{ period: Period; coins: number | null; revenueUsd: number | null; powerCostUsd: number; profitUsd: number | null }>;
   basisFormula: string | null;
+  /** How R was derived when the source gives only a daily emission and the estimate uses it; else null. */
+  rewardDerivation: string | null;
+  /** The whole block R the split line counts: the source's, or emission × T / 86400; null if neither. */
+  blockReward: number | null;
   breakEvenKwh: number | null;
   rewardChanges: UpcomingRewardChange[];
   projection: Projection | null;
@@ -83,6 +97,7 @@ export function buildCoinView(
   const networkAsOf = coin.updatedAt ?? snapshot.sources.find((s) => s.id === coin.source)?.fetchedAt ?? null;
   const priceAsOf = snapshot.sources.find((s) => s.id === coin.priceSource)?.fetchedAt ?? networkAsOf;
   const rewardChanges = upcomingRewardChanges(coin.tag, snapshot.asOf, state.horizonDays);
+  const reward = blockRewardFigure(coin);
   const projection =
     est?.coinsPerDay != null && coin.priceUsd !== null
       ? projectCumulativeProfit({
@@ -120,6 +135,11 @@ export function buildCoinView(
       profitUsd: est?.profitUsdPerDay == null ? null : perPeriod(est.profitUsdPerDay, period),
     })),
     basisFormula: est?.basis ? BASIS_FORMULA[est.basis] : null,
+    rewardDerivation:
+      est?.basis === 'difficulty' && reward?.from === 'emission'
+        ? rewardDerivationText(coin.tag, reward.emissionPerDay, reward.blockTimeSeconds, reward.reward)
+        : null,
+    blockReward: reward?.reward ?? null,
     breakEvenKwh: breakEvenElectricityUsdPerKwh(est?.revenueUsdPerDay ?? null, row.powerWatts ?? 0),
     rewardChanges,
     projection,

@@ -4,7 +4,7 @@
 // do not hold together. Pure: the snapshot service passes in the clock-derived values.
 import { getAlgorithm } from '@/lib/mining/algorithms';
 import { getCoinFacts, targetBlockTimeSeconds } from '@/lib/mining/coin-facts';
-import { impliedNetworkHashrate } from '@/lib/mining/profit';
+import { blockRewardFigure, impliedNetworkHashrate } from '@/lib/mining/profit';
 import { rewardBasisOf, sourceWorkFactor, type ConventionSource } from '@/lib/mining/difficulty-conventions';
 import { minerPartOfTemplate, minerShareAt } from '@/lib/mining/reward-splits';
 import { AVERAGE_WINDOWS, type Averages, type Coin, type CoinFlag, type NetworkStats, type Snapshot, type SourceId, type SourceStatus, isChainSourceId } from '@/lib/model/types';
@@ -220,14 +220,21 @@ function rewardBasisFor(id: SourceId, tag: string): 'whole' | 'miner' {
  * the chain height (or the figures' date). A figure that is already the miner's part is the
  * miner's reward whatever the share; a whole-block figure with an unknown share gives no miner reward.
  */
-function minerFigures(stats: NetworkStats, rewardBasis: 'whole' | 'miner', height: number | null, at: string) {
+function minerFigures(
+  stats: NetworkStats,
+  rewardBasis: 'whole' | 'miner',
+  height: number | null,
+  at: string,
+  blockTimeSeconds: number | null,
+) {
   const template =
     stats.blockRewardToOthers !== undefined && stats.blockRewardToOthers !== null && rewardBasis === 'whole'
       ? minerPartOfTemplate(stats.blockReward, stats.blockRewardToOthers)
       : null;
   if (template) return { minerShare: template.minerShare, minerShareFrom: 'template' as const, minerReward: template.minerReward };
   const share = minerShareAt(stats.tag, { height, date: at });
-  const reward = stats.blockReward;
+  // Only a daily emission (hashrate.no): R = emission × T / 86400, as the estimate derives it.
+  const reward = blockRewardFigure({ blockReward: stats.blockReward, emissionPerDay: stats.emissionPerDay, blockTimeSeconds })?.reward ?? null;
   const minerReward = reward === null ? null : rewardBasis === 'miner' ? reward : share !== null ? reward * share : null;
   return { minerShare: share, minerShareFrom: share !== null ? ('schedule' as const) : null, minerReward };
 }
@@ -292,7 +299,7 @@ export function buildCoin(stats: NetworkStats, ctx: CoinContext): Coin {
   }
 
   const rewardBasis = stats.rewardBasis ?? rewardBasisFor(ctx.source, stats.tag);
-  const miner = minerFigures(stats, rewardBasis, ctx.height ?? null, at);
+  const miner = minerFigures(stats, rewardBasis, ctx.height ?? null, at, blockTimeSeconds);
 
   return {
     ...stats,

@@ -26,12 +26,14 @@ describe('GET /api/estimates', () => {
     expect(rvn.powerCostUsdPerDay).toBeCloseTo(0.6, 10);
     expect(rvn.profitUsdPerDay).toBeCloseTo(1.03941, 4);
     // RVN's cited split is the whole block to the miner (miner.cpp): share 1. hashrate.no gives no
-    // block reward, so there is no miner reward per block (null), and the whole block is counted.
-    expect(rvn).toMatchObject({ minerShare: 1, minerReward: null });
+    // block reward; the miner's reward is the derived R: 3,600,000 × 60 / 86,400 = 2,500 RVN × 1.
+    expect(rvn).toMatchObject({ minerShare: 1, minerReward: 2500 });
     // CLORE: hashrate.no's emission 648,000/day is the whole block; the miner gets 50 % (docs.clore.ai).
     // 100e6 × 648,000 × 60 / (67,256 × 2^32 = 288,862,320,459,776) × 0.5 = 6.72985 CLORE/day.
     const clore = body.estimates.find((e: { tag: string }) => e.tag === 'CLORE');
     expect(clore.minerShare).toBe(0.5);
+    // R = 648,000 × 60 / 86,400 = 450 CLORE a block, of which the miner's 50 %: 225 CLORE.
+    expect(clore.minerReward).toBeCloseTo(225, 9);
     expect(clore.coinsPerDay).toBeCloseTo(6.72985, 4);
   });
 
@@ -59,6 +61,8 @@ describe('GET /api/coins', () => {
     expect(body.sources).toEqual([expect.objectContaining({ id: 'embedded', ok: true, fetchedAt: '2024-03-16T00:00:00.000Z' })]);
     const btc = body.coins.find((c: { tag: string }) => c.tag === 'BTC');
     expect(btc).toMatchObject({ algorithm: 'sha256d', networkHashrate: 525807248285000007680, priceUsd: 68154.34627401 });
+    // RVN: no block reward at hashrate.no; the miner's reward is 3,600,000 × 60 / 86,400 = 2,500 RVN (share 1).
+    expect(body.coins.find((c: { tag: string }) => c.tag === 'RVN')).toMatchObject({ blockReward: null, minerShare: 1, minerReward: 2500 });
     // The rates and hash-rental prices an open page re-ranks with (the embedded snapshot has none).
     expect(body).toMatchObject({ eurPerUsd: null, rentals: [] });
   });

@@ -13,6 +13,7 @@ import { getCoinFacts, targetBlockTimeSeconds } from '@/lib/mining/coin-facts';
 import {
   coinsPerDayFromBlockTime,
   coinsPerDayFromDifficulty,
+  blockRewardFigure,
   blockRewardFromEmission,
   coinsPerDayFromEmission,
   coinsPerDayFromEmissionAtDifficulty,
@@ -642,6 +643,22 @@ describe('emission at the difficulty: a daily emission and no block reward (hash
     expectRelative(blockRewardFromEmission(3_600_000, 60), 2500, 1e-15);
     expect(blockRewardFromEmission(3_600_000, 0)).toBeNull();
     expect(blockRewardFromEmission(-1, 60)).toBeNull();
+  });
+
+  it("R the coin's figures give: the source's own, else emission × T / 86400 with its figures", () => {
+    // RVN (hashrate.no 2024-03-16, no block reward): 3,600,000 RVN/day × 60 s / 86,400 s = 2,500 RVN.
+    expect(blockRewardFigure({ blockReward: null, emissionPerDay: 3_600_000, blockTimeSeconds: 60 })).toEqual({
+      from: 'emission',
+      reward: 2500,
+      emissionPerDay: 3_600_000,
+      blockTimeSeconds: 60,
+    });
+    // A source's own R wins over an emission (WhatToMine's 2,500 even with another emission given).
+    expect(blockRewardFigure({ blockReward: 2500, emissionPerDay: 1, blockTimeSeconds: 60 })).toEqual({ from: 'source', reward: 2500 });
+    // No T (block time not cited), or no emission: no R.
+    expect(blockRewardFigure({ blockReward: null, emissionPerDay: 3_600_000, blockTimeSeconds: null })).toBeNull();
+    expect(blockRewardFigure({ blockReward: null, emissionPerDay: null, blockTimeSeconds: 60 })).toBeNull();
+    expect(blockRewardFigure({ blockReward: null, emissionPerDay: Number.NaN, blockTimeSeconds: 60 })).toBeNull();
   });
 
   it('coins/day = H × emission × T / (D × k) (RVN, 1 MH/s)', () => {

@@ -59,7 +59,8 @@ describe('miner share and reward on merged coins', () => {
       'embedded',
     );
     const clore = snapshot.coins[0]!;
-    expect(clore).toMatchObject({ rewardBasis: 'whole', minerShare: 0.5, minerShareFrom: 'schedule', minerReward: null });
+    // The miner's reward per block is the derived R × share: 450 × 0.5 = 225 CLORE.
+    expect(clore).toMatchObject({ rewardBasis: 'whole', minerShare: 0.5, minerShareFrom: 'schedule', minerReward: 225 });
     expect(estimate(clore, rig).basis).toBe('difficulty');
     expect(estimate(clore, rig).coinsPerDay).toBeCloseTo(67.298496976199, 9);
   });
