@@ -15,7 +15,8 @@
 // hears of the URL on back and forward, from the browser itself.
 import { enableHistorySync, NuqsAdapter } from 'nuqs/adapters/react';
 import { useQueryStates, type Options } from 'nuqs';
-import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useRouter } from 'next/navigation';
+import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { withPendingValues, type PendingParser } from '@/lib/url/pending';
 import { dashboardParsers, parseDashboardParams, type DashboardState, type ParamError } from '@/lib/url/search-params';
 
@@ -74,7 +75,21 @@ function useAddressBarSearch(): string {
  * values just written overlaid, read by the same parser the server used for the first render.
  */
 export function useDashboardState(): { state: DashboardState; errors: ParamError[]; setParams: SetDashboardParams } {
-  const [values, setParams] = useDashboardParams();
+  const [values, write] = useDashboardParams();
+  const router = useRouter();
+  // A write with { shallow: false } needs the server (the spot feed a spot= zone names): it is
+  // written in place like any other, then the router is sent to that very URL, so the router's
+  // idea of the URL is the address bar's again.
+  const setParams = useCallback<SetDashboardParams>(
+    (next, options) => {
+      const written = write(next, options);
+      if (options?.shallow === false) {
+        void written.then(() => router.replace(`${window.location.pathname}${window.location.search}`, { scroll: false }));
+      }
+      return written;
+    },
+    [write, router],
+  );
   const raw = useAddressBarSearch();
   // A write renders twice: once with the value just set overlaid, once more when the address bar
   // has it (nuqs writes it a moment later). Both give the same query once sorted, so the state is

@@ -80,3 +80,26 @@ test('the coin page charts the day hour by hour, with the hours the rig should r
   await expect(chart).toBeVisible();
   await expect(chart).toHaveAttribute('aria-label', /runs 8 of 24 hours \(00:00, 01:00, 02:00, 03:00, 04:00, 05:00, 06:00, 07:00\)/);
 });
+
+test('choosing a spot zone asks the server for that URL once, and the address bar keeps the zone', async ({ page }) => {
+  await page.goto(`/?${RIG}`);
+  await expect(page.locator('[data-testid="rig-form"][data-live]')).toHaveCount(1);
+  await page.getByText('Electricity as billed').click();
+  // The zone's prices are fetched by the server (lib/server/spot.ts), so this write is not shallow.
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.headers()['next-router-prefetch'] === '1') return;
+    if (r.headers()['rsc'] === '1' || r.url().includes('_rsc=')) asked.push(new URL(r.url()).search);
+  });
+  const select = page.getByTestId('tariff-spot');
+  await select.selectOption({ index: 1 });
+  const zone = await select.inputValue();
+  expect(zone).not.toBe('');
+  await expect(page).toHaveURL(new RegExp(`spot=${zone}`));
+  await expect.poll(() => asked.filter((search) => search.includes(`spot=${zone}`)).length).toBe(1);
+  // The router's answer does not take the URL back: the zone and the rig stay.
+  await page.waitForLoadState('networkidle');
+  await expect(page).toHaveURL(new RegExp(`spot=${zone}`));
+  await expect(page).toHaveURL(/kwh=0\.05/);
+  await expect(select).toHaveValue(zone);
+});
