@@ -376,6 +376,66 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/satoverse/satoxcoin/blob/f5b901b661a45ba3f0bc8143d1882e9c6a864305/README.md',
     },
   ],
+  // Avian: FounderPayment(rewardStructures {INT_MAX, 5} "5% founder/dev fee forever", 1121000) in
+  // mainnet chainparams (commit "Set mainnet founder reward to block 1121000", 2022-09-16), and
+  // getFounderPaymentAmount pays nothing while blockHeight <= startBlock (founder_payment.cpp): 5 % of
+  // every block from 1,121,001, on both algorithms. ConnectBlock rejects a coinbase without it
+  // (validation.cpp). The date of block 1,121,001 is not known here: 2025-11-09 is the commit that
+  // checkpoints block 4,338,668, so the chain was past it then.
+  AVN: [
+    {
+      fromHeight: 1_121_001,
+      fromDate: '2025-11-09',
+      split: { miner: 95, founders: 5 },
+      sourceUrl: 'https://github.com/AvianNetwork/Avian/blob/04fb52b2233ae8b191fb1d77a1b2eeecf3825503/src/chainparams.cpp',
+    },
+  ],
+  // PepePow: from block 1,065,650 ("nHeight > 1065649 // Roughly 19:00 UTC 30th Jan 2024") the
+  // foundation gets a fixed 250 PEPEW (GetFoundationPayment), doubled and quintupled on the same
+  // superblocks as the subsidy, and the masternode "(blockValue - foundationPayment) * 35/100"
+  // (GetMasternodePayment, 35 % since 2023-08-17); the miner keeps "blockReward - (masternodePayment +
+  // foundationPayment)" (masternode-payments.cpp). With the subsidy of 5,000 PEPEW after block 773,800
+  // (GetBlockSubsidy, validation.cpp of 2024-03-09): foundation 250 / 5,000 = 5 %, masternode 35 % of
+  // 4,750 = 1,662.5 = 33.25 %, miner 3,087.5 = 61.75 % (fees aside). Dated the day after the source's
+  // "roughly" 30 January. From block 1,930,000 the XelisV2 bonus adds 500 × n PEPEW a block, tailing off
+  // month by month, while the foundation stays 250: the percentages change, not modelled (the bonus was
+  // merged on 2024-08-14, so the block is no earlier).
+  PEPEW: [
+    {
+      fromHeight: 1_065_650,
+      fromDate: '2024-01-31',
+      split: { miner: 61.75, masternode: 33.25, devFund: 5 },
+      sourceUrl: 'https://github.com/MattF42/PePe-core/blob/5e516219eb74f4f8f7ef634c9fca3595e6eda6b2/src/validation.cpp',
+    },
+    {
+      fromHeight: 1_930_000,
+      fromDate: '2024-08-14',
+      split: null,
+      sourceUrl: 'https://github.com/MattF42/PePe-core/blob/4c20d5d850a2462b735388a35c10687b9b55ac1c/src/validation.cpp',
+    },
+  ],
+  // Ocvcoin pays the whole block to the miner: one coinbase output of "nFees + GetBlockSubsidy(...)"
+  // (node/miner.cpp of v26.0, the repository's first commit, 2023-12-21; earlier history not public there),
+  // 50 OCV a block every 5 × 60 s (kernel/chainparams.cpp).
+  OCV: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 100 },
+      sourceUrl: 'https://github.com/ocvcoin/ocvcoin/blob/8b49a5ab6d1623f8b35611ae76f0955a7aeabe15/src/node/miner.cpp',
+    },
+  ],
+  // Abelian pays the whole block to the miner: the template's coinbase has one output, to the miner's
+  // address, worth "subsidy + totalFee" (mining/mining.go), and consensus only caps the coinbase at
+  // "CalcBlockSubsidy(...) + totalFees" (blockchain/validate.go); no other payee is required.
+  ABEL: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 100 },
+      sourceUrl: 'https://github.com/pqabelian/abec/blob/0f6d0d2e6644d59ff58816afcd5842a3ebc204b9/mining/mining.go',
+    },
+  ],
   // Anokas: the README's coin specification gives the miner 25 % after block 180000 (the rest unnamed).
   ANOK: [
     {

@@ -120,6 +120,36 @@ describe('splitAt / minerShareAt: a height or date before and after each change'
     expect(minerShareAt('OCTA', { date: '2024-03-16' })).toBeNull();
   });
 
+  it('AVN: 5 % to the founder from block 1,121,001 (getFounderPaymentAmount pays nothing at or below 1,121,000); by date from 2025-11-09', () => {
+    expect(minerShareAt('AVN', { height: 1_121_000 })).toBeNull();
+    expect(minerShareAt('AVN', { height: 1_121_001 })).toBe(0.95);
+    // With no height: 2024-03-16 cannot be placed against block 1,121,001; 2025-11-09 (checkpoint 4,338,668) can.
+    expect(minerShareAt('AVN', { date: '2024-03-16' })).toBeNull();
+    expect(minerShareAt('AVN', { date: '2025-11-09' })).toBe(0.95);
+    expect(splitAt('AVN', { height: 2_000_000 })).toMatchObject({ state: 'verified', split: { miner: 95, founders: 5 } });
+  });
+
+  it('PEPEW: from block 1,065,650 the foundation 250 of 5,000 (5 %), the masternode 35 % of 4,750 (33.25 %): miner 61.75 %; from 1,930,000 unknown', () => {
+    // 5,000 − 250 = 4,750; 4,750 × 0.35 = 1,662.5 (33.25 %); 4,750 − 1,662.5 = 3,087.5 = 61.75 % of 5,000.
+    expect(minerShareAt('PEPEW', { height: 1_065_649 })).toBeNull();
+    expect(minerShareAt('PEPEW', { height: 1_065_650 })).toBe(0.6175);
+    expect(splitAt('PEPEW', { height: 1_065_650 })).toMatchObject({ split: { miner: 61.75, masternode: 33.25, devFund: 5 } });
+    expect(minerShareAt('PEPEW', { height: 1_929_999 })).toBe(0.6175);
+    expect(minerShareAt('PEPEW', { height: 1_930_000 })).toBeNull();
+    // By date: from the day after "roughly 19:00 UTC 30th Jan 2024" until the XelisV2 merge (2024-08-14).
+    expect(minerShareAt('PEPEW', { date: '2024-01-30' })).toBeNull();
+    expect(minerShareAt('PEPEW', { date: '2024-03-16' })).toBe(0.6175);
+    expect(minerShareAt('PEPEW', { date: '2024-08-14' })).toBeNull();
+  });
+
+  it('OCV and ABEL pay the whole block to the miner (one coinbase output), at any height or date', () => {
+    for (const tag of ['OCV', 'ABEL']) {
+      expect(minerShareAt(tag, { height: 0 }), tag).toBe(1);
+      expect(minerShareAt(tag, { height: 500_000 }), tag).toBe(1);
+      expect(minerShareAt(tag, { date: '2024-03-16' }), tag).toBe(1);
+    }
+  });
+
   it('a coin without a schedule is unknown', () => {
     expect(splitAt('NOPE', { height: 5 })).toEqual({ state: 'unknown' });
   });

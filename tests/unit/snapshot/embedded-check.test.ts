@@ -70,14 +70,16 @@ const REASONS: Readonly<Record<string, Reason>> = {
   FLUX: unchecked('+80.0 % with the cited 50 % (fluxd: 50 % to FluxNodes since the Flux upgrade); hashrate.no credits exactly 90 % of its emission (27,000 FLUX/day), which the chain code does not explain'),
   BLOCX: split('32.9 %'),
   URSA: split('32.9 %'),
-  AVN: split('28.6 %'),
+  // AVN: 5 % to the founder from block 1,121,001 is cited (Avian chainparams), but its date is not known
+  // here (the split applies by date from 2025-11-09) and the recording has no height: not verified on
+  // 2024-03-16. Two algorithms (X16RT and MinotaurX) share the blocks, and the emission counts both.
+  AVN: split('28.6 % (the cited 5 % founder fee starts at a height whose date is not known here; X16RT and MinotaurX share the blocks)'),
   NET: basisAt('−50.8 %; block time 300 s cited (coin-facts.ts), and D × 2^32 / 300 s is 2.03× their N, so the coin is flagged D ≠ N and ours uses their N', 300, POW2_32),
   EVOX: basisAt('−50.7 %; ProgPowZ with PoS blocks, T and k not cited, and D / 60 s would be 2.03× their N (flagged D ≠ N as NET is)', 60, 1),
-  OCV: split('45.0 %'),
+  OCV: unchecked('−55.0 % with the cited 100 % (one coinbase output, node/miner.cpp); difficulty rounded to 2 in the row, OCV2 k not cited'),
   CRNC: split('44.5 %'),
   OBN: basisAt('−41.5 %, all the block the miner’s (miner.cpp); block time 72 s in chainparams, and D × 2^32 / 72 s is 1.7× their N, so the coin is flagged D ≠ N', 72, POW2_32),
-  PEPEW: split('60.1 %'),
-  ABEL: split('67.3 %'),
+  ABEL: unchecked('−32.7 % with the cited 100 % (one coinbase output, mining/mining.go); AbelHash k and block time not cited'),
   HYPRA: basisAt('−14.5 %; block time not cited (a geth difficulty formula has no explicit target; no official figure found)', 7, 1),
   XPB: basisAt('−13.5 % (emission is already the miner’s part: difficulty-conventions.ts); block time not cited (go-PowBlocks keeps geth’s difficulty formula, no explicit target)', 12, 1),
   LRS: basisAt('−13.0 %; block time not cited: docs.larissa.network gives “an average target of 8-15 seconds”, no single figure', 12, 1),
@@ -219,6 +221,11 @@ describe('check table: our coins/day against hashrate.no coinEstimate (embedded 
     expect(ratio('SUBI')).toBeCloseTo(0.9886, 3);
     // GLINK (Gemlink main.cpp since Morag: 50 % masternode, 20 % developers): 0.3000 / 0.30 = 1.0000.
     expect(ratio('GLINK')).toBeCloseTo(1, 3);
+    // PEPEW (PePe-core from block 1,065,650, 2024-01-30: 250 of 5,000 to the foundation, 35 % of the
+    // remaining 4,750 to the masternode): miner 3,087.5 / 5,000 = 61.75 %. No T: the share of N,
+    // 1e6 / 17,265,526,128 × 21,600,000 = 1,251.0479 whole; × 0.6175 = 772.5221 PEPEW/day against
+    // their 752.0592: 0.9735 (the whole block gave 0.6011).
+    expect(ratio('PEPEW')).toBeCloseTo(0.9735, 3);
   });
 
   it('the cited split applies once on the difficulty basis (CLORE at 50 %)', () => {
@@ -228,7 +235,7 @@ describe('check table: our coins/day against hashrate.no coinEstimate (embedded 
     expect(clore.ratio!).toBeCloseTo(1, 6);
   });
 
-  it('holds the count within 3 % (65 of 97 at this commit; raise it as facts are cited)', () => {
-    expect(within.length).toBeGreaterThanOrEqual(65);
+  it('holds the count within 3 % (66 of 97 at this commit; raise it as facts are cited)', () => {
+    expect(within.length).toBeGreaterThanOrEqual(66);
   });
 });
