@@ -414,6 +414,20 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/MattF42/PePe-core/blob/4c20d5d850a2462b735388a35c10687b9b55ac1c/src/validation.cpp',
     },
   ],
+  // BLOCX (Dash-based): after the V3 fork (V3ForkHeight 87,500, mainnet chainparams) GetBlockSubsidy
+  // keeps "nSubsidy * 0.05" for superblocks once nPrevHeight > 87,500, and GetMasternodePayment gives
+  // the masternodes "blockValue * (48.0/95.0)" of the remaining 95 % for nHeight > 87,500
+  // (validation.cpp of 2024-02-17; the tier fork splits those 48 % between two tiers,
+  // masternode-payments.cpp): 5 % treasury, 48 % masternodes, 47 % miner from block 87,502, where both
+  // apply. Dated 2024-02-12, the commit that checkpoints block 95,194; v4.0.3 (2024-10-26) keeps both figures.
+  BLOCX: [
+    {
+      fromHeight: 87_502,
+      fromDate: '2024-02-12',
+      split: { miner: 47, masternode: 48, treasury: 5 },
+      sourceUrl: 'https://github.com/BLOCXTECH/BLOCX/blob/636ff0b4da777bede9e5ad7eeb343a92cc0af89d/src/validation.cpp',
+    },
+  ],
   // Ocvcoin pays the whole block to the miner: one coinbase output of "nFees + GetBlockSubsidy(...)"
   // (node/miner.cpp of v26.0, the repository's first commit, 2023-12-21; earlier history not public there),
   // 50 OCV a block every 5 × 60 s (kernel/chainparams.cpp).

@@ -142,6 +142,15 @@ describe('splitAt / minerShareAt: a height or date before and after each change'
     expect(minerShareAt('PEPEW', { date: '2024-08-14' })).toBeNull();
   });
 
+  it('BLOCX: from block 87,502 5 % to superblocks, 48/95 of the rest (48 %) to masternodes: miner 47 %; by date from 2024-02-12', () => {
+    // 150 × 0.05 = 7.5 to superblocks; (150 − 7.5) × 48 / 95 = 72 = 48 % of 150; the miner 70.5 = 47 %.
+    expect(minerShareAt('BLOCX', { height: 87_501 })).toBeNull();
+    expect(minerShareAt('BLOCX', { height: 87_502 })).toBe(0.47);
+    expect(splitAt('BLOCX', { height: 100_000 })).toMatchObject({ split: { miner: 47, masternode: 48, treasury: 5 } });
+    expect(minerShareAt('BLOCX', { date: '2024-02-11' })).toBeNull();
+    expect(minerShareAt('BLOCX', { date: '2024-03-16' })).toBe(0.47);
+  });
+
   it('OCV and ABEL pay the whole block to the miner (one coinbase output), at any height or date', () => {
     for (const tag of ['OCV', 'ABEL']) {
       expect(minerShareAt(tag, { height: 0 }), tag).toBe(1);

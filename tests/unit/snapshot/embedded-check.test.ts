@@ -68,7 +68,7 @@ const REASONS: Readonly<Record<string, Reason>> = {
   RTM: unchecked('+46.6 % with the cited 75 % (chainparams: 20 % smartnodes, 5 % founder); difficulty rounded to 1 in the row, and hashrate.no credits more than the whole block'),
   // Round shares that look like splits, not cited here:
   FLUX: unchecked('+80.0 % with the cited 50 % (fluxd: 50 % to FluxNodes since the Flux upgrade); hashrate.no credits exactly 90 % of its emission (27,000 FLUX/day), which the chain code does not explain'),
-  BLOCX: split('32.9 %'),
+  BLOCX: unchecked('−29.9 % with the cited 47 % (validation.cpp: 5 % superblocks, 48/95 of the rest to masternodes); hashrate.no credits 32.9 % of the block; its 90 s block time (chainparams, from block 87,600) is not in coin-facts'),
   URSA: split('32.9 %'),
   // AVN: 5 % to the founder from block 1,121,001 is cited (Avian chainparams), but its date is not known
   // here (the split applies by date from 2025-11-09) and the recording has no height: not verified on
