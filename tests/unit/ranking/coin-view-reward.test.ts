@@ -3,6 +3,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { EstimatePanel } from '@/components/coin/estimate-panel';
 import { RewardSplit } from '@/components/reward-split';
 import { buildCoinView, rewardDerivationText } from '@/lib/ranking/coin-view';
 import { embeddedSnapshot } from '@/lib/snapshot/embedded';
@@ -34,6 +35,13 @@ describe('the coin page formula for an emission-only coin', () => {
     // The split line counts the same R: the whole block to the miner (RVN's cited split is 100 %).
     const line = text(renderToStaticMarkup(createElement(RewardSplit, { coin: view.coin, blockReward: view.blockReward })));
     expect(line).toMatch(/^Reward split: miner 100 % of 2,500 RVN, since /);
+  });
+
+  it('the coin page panel prints the formula with R derived, and the split line with the same R', () => {
+    const rvn = coin('RVN');
+    const html = renderToStaticMarkup(createElement(EstimatePanel, { view: buildCoinView(snapshot, rvn, state), rankingHref: '/' }));
+    expect(text(html)).toContain('Basis: H × 86400 × R / (D × k), R = 3,600,000 RVN/day × 60 s / 86,400 s = 2,500 RVN.');
+    expect(text(html)).toContain('Reward split: miner 100 % of 2,500 RVN, since the genesis block');
   });
 
   it('CLORE: R = 648,000 × 60 / 86,400 = 450 CLORE; the miner 50 % of it, 225 CLORE', () => {
