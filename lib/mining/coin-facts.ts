@@ -126,6 +126,13 @@ export const COIN_FACTS: Readonly<Record<string, CoinFacts>> = {
   // src/currency_core/difficulty.cpp at 0eb800ddbed4fbaf76b31d5188d9487db6fd0de8; CURRENCY_BLOCK_REWARD
   // 1.618 × 1,440 = the recording's 2,329.92 a day).
   NIR: { blockTimeSeconds: 60, workFactor: 1 },
+  // Ocvcoin: nPowTargetSpacing = 5 * 60 (kernel/chainparams.cpp of v26.0, ocvcoin/ocvcoin at
+  // 8b49a5ab6d1623f8b35611ae76f0955a7aeabe15); 50 OCV × 288 blocks = the recording's 14,400 a day.
+  OCV: { blockTimeSeconds: 300 },
+  // PepePow: nPowTargetSpacing = 20 (chainparams.cpp, MattF42/PePe-core at
+  // 5e516219eb74f4f8f7ef634c9fca3595e6eda6b2; "4320 blocks per day" in validation.cpp); 5,000 PEPEW × 4,320
+  // blocks = the recording's 21,600,000 a day.
+  PEPEW: { blockTimeSeconds: 20 },
   KIIRO: { blockTimeSeconds: 300, blockTimeChanges: [{ since: '2023-07-16T09:31:43Z', seconds: 150 }], workFactor: POW2_32 },
 };
 

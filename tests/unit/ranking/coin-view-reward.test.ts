@@ -52,6 +52,19 @@ describe('the coin page formula for an emission-only coin', () => {
     expect(line).toContain('Reward split: miner 50 % of 450 CLORE');
   });
 
+  it('PEPEW and OCV: R from the emission at the cited T matches each chain subsidy; the miner reward counts the cited split', () => {
+    // PEPEW: 21,600,000 × 20 / 86,400 = 5,000 PEPEW (GetBlockSubsidy after block 773,800); × 61.75 % = 3,087.5.
+    // No k for MemeHash, so the estimate is the share of N and the formula shows no R; the split line does.
+    const pepew = buildCoinView(snapshot, coin('PEPEW'), state);
+    expect(pepew.blockReward).toBe(5000);
+    expect(pepew.coin.minerReward).toBeCloseTo(3087.5, 9);
+    expect(pepew.rewardDerivation).toBeNull();
+    const line = text(renderToStaticMarkup(createElement(RewardSplit, { coin: pepew.coin, blockReward: pepew.blockReward })));
+    expect(line).toContain('Reward split: miner 61.8 % of 5,000 PEPEW; masternodes 33.3 %, dev fund 5 %, since block 1,065,650');
+    // OCV: 14,400 × 300 / 86,400 = 50 OCV, GetBlockSubsidy's 50 before the first halving; all to the miner.
+    expect(coin('OCV').minerReward).toBe(50);
+  });
+
   it("a source's own block reward is shown as R with no derivation", () => {
     const live = liveSnapshot([rvnLike('RVN')]);
     const view = buildCoinView(live, live.coins[0]!, state);
