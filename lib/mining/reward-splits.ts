@@ -393,8 +393,8 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
   // PepePow: from block 1,065,650 ("nHeight > 1065649 // Roughly 19:00 UTC 30th Jan 2024") the
   // foundation gets a fixed 250 PEPEW (GetFoundationPayment), doubled and quintupled on the same
   // superblocks as the subsidy, and the masternode "(blockValue - foundationPayment) * 35/100"
-  // (GetMasternodePayment, 35 % since 2023-08-17); the miner keeps "blockReward - (masternodePayment +
-  // foundationPayment)" (masternode-payments.cpp). With the subsidy of 5,000 PEPEW after block 773,800
+  // (GetMasternodePayment; 35 % in the code since a commit of 2023-08-17); the miner keeps
+  // "blockReward - (masternodePayment + foundationPayment)" (masternode-payments.cpp). With the subsidy of 5,000 PEPEW after block 773,800
   // (GetBlockSubsidy, validation.cpp of 2024-03-09): foundation 250 / 5,000 = 5 %, masternode 35 % of
   // 4,750 = 1,662.5 = 33.25 %, miner 3,087.5 = 61.75 % (fees aside). Dated the day after the source's
   // "roughly" 30 January. From block 1,930,000 the XelisV2 bonus adds 500 × n PEPEW a block, tailing off
