@@ -6,11 +6,20 @@ import type { CoinFlag } from '@/lib/model/types';
  * Compact badges; the full message is the title: the tooltip, and the accessible description
  * (ARIA 1.2 allows no aria-label on a generic span, and one mechanism reads it once, not twice).
  */
-export function CoinFlags({ flags, networkShare }: { flags: readonly CoinFlag[]; networkShare?: number | null }) {
+export function CoinFlags({
+  flags,
+  networkShare,
+  bare = false,
+}: {
+  flags: readonly CoinFlag[];
+  networkShare?: number | null;
+  /** The badges alone, with no wrapper: the ranked table places them (one element less per row). */
+  bare?: boolean;
+}) {
   const bigShare = networkShare !== undefined && networkShare !== null && networkShare > NETWORK_SHARE_WARN;
   if (flags.length === 0 && !bigShare) return null;
-  return (
-    <span className="badges">
+  const badges = (
+    <>
       {flags.map((flag) => (
         <span
           key={flag.code}
@@ -28,6 +37,7 @@ export function CoinFlags({ flags, networkShare }: { flags: readonly CoinFlag[];
           big share
         </span>
       )}
-    </span>
+    </>
   );
+  return bare ? badges : <span className="badges">{badges}</span>;
 }

@@ -74,21 +74,24 @@ function Cell({ column, row, state, rates }: { column: Column; row: ViewRow; sta
 /** Risk badges; each one's full reasoning is its tooltip. Unknown volume is said, not hidden. */
 function RiskCell({ row }: { row: ViewRow }) {
   const { risk } = row;
+  if (risk.codes.length === 0) {
+    // No badge: the word is the cell's own text (no span per row).
+    const unknown = risk.market === 'no-volume-data';
+    return (
+      <td className="left risk-cell muted small" title={unknown ? 'The source gives no 24 h volume.' : undefined}>
+        {unknown ? 'vol. unknown' : 'none'}
+      </td>
+    );
+  }
   return (
     <td className="left risk-cell">
-      {risk.codes.length === 0 ? (
-        <span className="muted small" title={risk.market === 'no-volume-data' ? 'The source gives no 24 h volume.' : undefined}>
-          {risk.market === 'no-volume-data' ? 'vol. unknown' : 'none'}
+      {/* The sentence is the badge's title: its tooltip, and its accessible description (a name on
+          a generic span is not allowed in ARIA 1.2); the badge's own text stays its name. */}
+      {risk.codes.map((code) => (
+        <span key={code} className="badge badge-bad" title={describeRisk(code, { liquidity: risk.liquidity })}>
+          {RISK_BADGES[code]}
         </span>
-      ) : (
-        // The sentence is the badge's title: its tooltip, and its accessible description (a name on a
-        // generic span is not allowed in ARIA 1.2); the badge's own text stays its name.
-        risk.codes.map((code) => (
-          <span key={code} className="badge badge-bad" title={describeRisk(code, { liquidity: risk.liquidity })}>
-            {RISK_BADGES[code]}
-          </span>
-        ))
-      )}
+      ))}
     </td>
   );
 }
@@ -179,7 +182,7 @@ export function CoinTable({
                   <a href={`/coins/${encodeURIComponent(coin.tag)}${query}`}>
                     {row.combo ? row.combo.parts.map((p) => p.tag).join(' + ') : coin.tag}
                   </a>
-                  <CoinFlags flags={coin.flags} networkShare={estimate?.networkShare} />
+                  <CoinFlags flags={coin.flags} networkShare={estimate?.networkShare} bare />
                   <span className="name">{coin.name}</span>
                   {row.combo ? (
                     <ComboNote combo={row.combo} />

@@ -14,6 +14,7 @@ import {
   type DashboardState,
 } from '@/lib/url/search-params';
 import { formatHashrate, parseDecimal, parseHashrate, serializeHashrate, type ParseResult } from '@/lib/format/units';
+import { LazyDetails } from '@/components/lazy-details';
 import { TariffFields } from '@/components/tariff-fields';
 import { tariffOf } from '@/lib/electricity/tariff';
 import { useSetDashboardParams } from './url-state';
@@ -183,14 +184,16 @@ export function RigForm({
           </div>
         </div>
 
-        <details
+        <LazyDetails
           className="per-algorithm"
           open={Object.keys(state.hashrates).length + Object.keys(state.powerWatts).length + added.length > 0 || algorithmSlugs.length <= 4}
+          summary={
+            <summary>
+              {`Per algorithm (${algorithmSlugs.length}) `}
+              <span className="muted small">— sums of your devices; type a figure to replace one</span>
+            </summary>
+          }
         >
-          <summary>
-            Per algorithm ({algorithmSlugs.length}){' '}
-            <span className="muted small">— sums of your devices; type a figure to replace one</span>
-          </summary>
         <div className="rig-grid">
           {algorithmSlugs.map((slug) => {
             const algo = getAlgorithm(slug);
@@ -200,9 +203,7 @@ export function RigForm({
             const own = { hashrate: shown(hashrateKey(slug), urlText('hr', slug)), watts: shown(wattsKey(slug), urlText('w', slug)) };
             return (
               <fieldset key={slug} className="rig-row" style={{ margin: 0 }}>
-                <h3>
-                  <span>{name}</span>
-                </h3>
+                <h3>{name}</h3>
                 <ValidatedField
                   id={`${formId}-hr-${slug}`}
                   label={`${name} hashrate`}
@@ -225,7 +226,7 @@ export function RigForm({
             );
           })}
         </div>
-        </details>
+        </LazyDetails>
         <div className="rig-settings">
           <div className="field">
             <label htmlFor={`${formId}-add`}>Add an algorithm by hand</label>

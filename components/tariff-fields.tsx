@@ -17,6 +17,7 @@ import {
 } from '@/lib/electricity/params';
 import { SPOT_ZONES } from '@/lib/electricity/spot-zones';
 import { DEFAULT_TARIFF, type TariffSettings } from '@/lib/electricity/tariff';
+import { LazyDetails } from './lazy-details';
 import { useSetDashboardParams } from './url-state';
 import { useDrafts } from './url-drafts';
 
@@ -105,10 +106,15 @@ export function TariffFields({ formId, tariff }: { formId: string; tariff: Tarif
   const spotId = `${formId}-tariff-spot`;
   const hoursId = `${formId}-tariff-hours`;
   return (
-    <details className="per-algorithm" open={tariff.tou !== null || tariff.spotZone !== null}>
-      <summary>
-        Electricity as billed <span className="muted small">— time of use, spot prices, fixed costs, overhead, heat</span>
-      </summary>
+    <LazyDetails
+      className="per-algorithm"
+      open={tariff.tou !== null || tariff.spotZone !== null}
+      summary={
+        <summary>
+          Electricity as billed <span className="muted small">— time of use, spot prices, fixed costs, overhead, heat</span>
+        </summary>
+      }
+    >
       <div className="rig-settings">
         {field('tou', 'Time-of-use (from-to:USD/kWh)', 'local hours 0–24; wd:…;we:… for weekdays/weekends', '0-7:0.08,7-23:0.24,23-24:0.08')}
         {field('tz', 'Time zone', 'IANA name; blank: UTC (or the spot zone’s)', 'Europe/Berlin')}
@@ -150,6 +156,6 @@ export function TariffFields({ formId, tariff }: { formId: string; tariff: Tarif
           <span className="field-hint">off in the hours that lose money</span>
         </div>
       </div>
-    </details>
+    </LazyDetails>
   );
 }
