@@ -26,11 +26,6 @@ const nextConfig: NextConfig = {
   turbopack: {
     // Browser bundles only; the server keeps the packages as they are.
     resolveAlias: {
-      // lib/url/search-params.ts imports its parser helpers from nuqs/server so that server
-      // components can use them, but in the browser that entry is a second copy of what `nuqs`
-      // (loaded there for useQueryStates) already has: createParser, createSerializer, the
-      // built-in parsers and the debug log, about 2 kB gzip in the first load of `/`.
-      'nuqs/server': { browser: 'nuqs' },
       // SWR's React 17 fallback; React 19 has the hook (components/shims/use-sync-external-store.ts).
       'use-sync-external-store/shim': { browser: './components/shims/use-sync-external-store.ts' },
     },

@@ -3,7 +3,7 @@
 import { debounce } from 'nuqs';
 import { useId, useState, useTransition } from 'react';
 import { HORIZONS, parseGrowth, parseHardwareCost } from '@/lib/url/search-params';
-import { useDashboardParams } from './url-state';
+import { useRouterDashboardParams } from './router-url-state';
 
 /** Difficulty growth, horizon and hardware cost for the coin page's projection, in the URL. */
 export function ProjectionControls({
@@ -18,7 +18,7 @@ export function ProjectionControls({
   const id = useId();
   const [pending, startTransition] = useTransition();
   // The projection is computed on the server: these writes ask it again (debounced while typing).
-  const [, setParams] = useDashboardParams({ shallow: false, startTransition, limitUrlUpdates: debounce(400) });
+  const [, setParams] = useRouterDashboardParams({ shallow: false, startTransition, limitUrlUpdates: debounce(400) });
   const [growth, setGrowth] = useState(String(growthPercentPerMonth));
   const [hardware, setHardware] = useState(hardwareCostUsd === null ? '' : String(hardwareCostUsd));
   const growthCheck = parseGrowth(growth);

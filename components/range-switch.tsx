@@ -1,14 +1,14 @@
 'use client';
 
 import { useTransition } from 'react';
-import { useDashboardParams } from './url-state';
+import { useRouterDashboardParams } from './router-url-state';
 import { HISTORY_RANGES, type HistoryRange } from '@/lib/mining/time';
 
 /** 24 h / 7 d / 30 d / all for the coin page's history charts, in the URL. */
 export function RangeSwitch({ range }: { range: HistoryRange }) {
   const [pending, startTransition] = useTransition();
   // History is read on the server: a range change asks it again.
-  const [, setParams] = useDashboardParams({ shallow: false, startTransition });
+  const [, setParams] = useRouterDashboardParams({ shallow: false, startTransition });
   return (
     <div className="chips" role="group" aria-label="History range">
       {HISTORY_RANGES.map((r) => (

@@ -1,39 +1,31 @@
 'use client';
 
-// The one way client components read and write the URL state: nuqs with the shared options.
-// Writes are shallow by default (the browser re-ranks; no server request); pages whose content
-// the server computes (the coin page's projection and history) pass { shallow: false } and sit
-// under nuqs's Next.js adapter (app/coins/[tag]/layout.tsx).
+// The ranking's URL state on `/`: the address bar is the state. Every control of the island reads
+// it through useDashboardState and writes it through the one setter in SetParamsContext; the
+// same parser as the server's (parseDashboardParams) turns it into the view.
 //
-// The ranking on `/` is different: its state is the address bar alone. Under Next.js's adapter a
-// shallow write also went through the App Router (its history patch turns each write into a
-// router "restore", and the router later writes its own idea of the URL back into the entry). Two
-// writes close together, a sort (a new entry) then a rig edit (replacing it), could leave the entry
-// with the older URL: forward then brought back the old rig (the flaky back/forward e2e). Under
-// DashboardUrlState, nuqs's plain React adapter writes the URL with the entry's own history state,
-// which the router passes through untouched, and reads it back from `location`; the router only
-// hears of the URL on back and forward, from the browser itself.
-import { enableHistorySync, NuqsAdapter } from 'nuqs/adapters/react';
-import { useQueryStates, type Options } from 'nuqs';
-import { useRouter } from 'next/navigation';
-import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { withPendingValues, type PendingParser } from '@/lib/url/pending';
-import { dashboardParsers, parseDashboardParams, type DashboardState, type ParamError } from '@/lib/url/search-params';
+// Why not a URL hook library here: under nuqs's Next.js adapter a shallow write also went through
+// the App Router (its history patch turns each write into a router "restore", and the router later
+// writes its own idea of the URL back into the entry). A sort (a new entry) then a rig edit
+// (replacing it), close together, could leave the entry with the older URL: forward then brought
+// back the old rig (the flaky back/forward e2e). And a hook that re-reads every one of the ~200
+// params on each render cost more per keystroke than the ranking itself. So this module writes the
+// address bar with the entry's own history state, which the router passes through untouched, and
+// reads it back from `location`; the router hears of the URL only on back and forward (from the
+// browser) and on the one write that needs the server (a spot zone). The params' parsers and
+// serializers are still nuqs's, shared with the server (lib/url/search-params.ts).
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { withParams, type ParamValues } from '@/lib/url/query';
+import { parseDashboardParams, type DashboardState, type ParamError } from '@/lib/url/search-params';
 
-/** Shared by every URL write: no scroll, the current history entry replaced, no server round trip. */
-export const URL_OPTIONS = { shallow: true, history: 'replace', scroll: false } as const satisfies Options;
+/** push: a new history entry (a view the user may go back from); shallow false: the server renders it. */
+export type UrlWrite = { history?: 'push' | 'replace'; shallow?: boolean };
 
-export function useDashboardParams(options: Options = {}) {
-  return useQueryStates(dashboardParsers, { ...URL_OPTIONS, ...options });
-}
+/** Sets the given params (null removes one) and leaves the others as the address bar has them. */
+export type SetDashboardParams = (values: ParamValues, options?: UrlWrite) => void;
 
-export type SetDashboardParams = ReturnType<typeof useDashboardParams>[1];
-
-/**
- * The ranking island's one URL setter (LiveRanking's), for its links, switches and fields. Each
- * useQueryStates instance re-reads and compares every param on each render: one per link made
- * the server's render of `/` pay for some twenty of them, and the browser too on every keystroke.
- */
+/** The ranking island's one URL setter (LiveRanking's), for its links, switches and fields. */
 export const SetParamsContext = createContext<SetDashboardParams | null>(null);
 
 export function useSetDashboardParams(): SetDashboardParams {
@@ -42,63 +34,98 @@ export function useSetDashboardParams(): SetDashboardParams {
   return setParams;
 }
 
-/** The query the server rendered the page for: what the address bar says until the browser takes over. */
+// The address bar, with the last write held for up to WRITE_EVERY_MS: typing re-ranks at once, and
+// the history API is called at most 20 times a second (browsers throttle pages that call it more).
+const WRITE_EVERY_MS = 50;
+let held: string | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
+const listeners = new Set<() => void>();
+
+const currentSearch = () => held ?? window.location.search;
+const notify = () => listeners.forEach((listener) => listener());
+
+function writeAddressBar(search: string, history: 'push' | 'replace') {
+  const url = `${window.location.pathname}${search}${window.location.hash}`;
+  // The entry's own state (the router's tree) goes with the URL, so the router lets the write through.
+  if (history === 'push') window.history.pushState(window.history.state, '', url);
+  else window.history.replaceState(window.history.state, '', url);
+}
+
+function flush() {
+  clearTimeout(timer);
+  timer = undefined;
+  if (held === null) return;
+  const search = held;
+  held = null;
+  writeAddressBar(search, 'replace');
+  // The browser may spell the query differently (escapes): readers then see its spelling.
+  if (window.location.search !== search) notify();
+}
+
+/** Back or forward: whatever was held belonged to the entry left behind. */
+function onTraversal() {
+  clearTimeout(timer);
+  timer = undefined;
+  held = null;
+  notify();
+}
+
+function subscribe(listener: () => void) {
+  if (listeners.size === 0) window.addEventListener('popstate', onTraversal);
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener('popstate', onTraversal);
+  };
+}
+
+function write(values: ParamValues, options: UrlWrite = {}): string {
+  const search = withParams(currentSearch(), values);
+  if (options.history === 'push' || options.shallow === false) {
+    flush();
+    writeAddressBar(search, options.history ?? 'replace');
+  } else {
+    held = search;
+    timer ??= setTimeout(flush, WRITE_EVERY_MS);
+  }
+  notify();
+  return search;
+}
+
+/** The query the server rendered the page for: what the island reads until the browser takes over. */
 const ServerSearchContext = createContext('');
 
-/**
- * The ranking's URL state: the address bar, written in place (shallow) and read back from
- * `location`. `search` is the query the server rendered for (its render and hydration read it).
- */
+/** `search` is the request's query ("?dev=…"): the island's server render and hydration read it. */
 export function DashboardUrlState({ search, children }: { search: string; children: ReactNode }) {
-  // A URL written by other code (a script, an extension, the App Router's own writes) is read too.
-  useEffect(enableHistorySync, []);
-  return (
-    <ServerSearchContext value={search}>
-      <NuqsAdapter serverSearch={search}>{children}</NuqsAdapter>
-    </ServerSearchContext>
-  );
-}
-
-function subscribeToTraversal(onChange: () => void) {
-  window.addEventListener('popstate', onChange);
-  return () => window.removeEventListener('popstate', onChange);
-}
-
-/** The address bar's query: read on every render (a write re-renders through nuqs) and on back/forward. */
-function useAddressBarSearch(): string {
-  const serverSearch = useContext(ServerSearchContext);
-  return useSyncExternalStore(subscribeToTraversal, () => window.location.search, () => serverSearch);
+  return <ServerSearchContext value={search}>{children}</ServerSearchContext>;
 }
 
 /**
- * The state and per-param errors as the page is about to show them: the address bar with the
- * values just written overlaid, read by the same parser the server used for the first render.
+ * The state and per-param errors as the page is about to show them, read by the same parser the
+ * server used for the first render, and the setter.
  */
 export function useDashboardState(): { state: DashboardState; errors: ParamError[]; setParams: SetDashboardParams } {
-  const [values, write] = useDashboardParams();
+  const serverSearch = useContext(ServerSearchContext);
   const router = useRouter();
-  // A write with { shallow: false } needs the server (the spot feed a spot= zone names): it is
-  // written in place like any other, then the router is sent to that very URL, so the router's
-  // idea of the URL is the address bar's again.
+  const pathname = usePathname();
+  // Not read: a URL written by other code through the router (history.pushState from a script, a
+  // link to `/?…`) changes the router's search params, which re-renders this and re-reads `location`.
+  useSearchParams();
+  const raw = useSyncExternalStore(subscribe, currentSearch, () => serverSearch);
   const setParams = useCallback<SetDashboardParams>(
-    (next, options) => {
-      const written = write(next, options);
-      if (options?.shallow === false) {
-        void written.then(() => router.replace(`${window.location.pathname}${window.location.search}`, { scroll: false }));
-      }
-      return written;
+    (values, options) => {
+      const search = write(values, options);
+      // The spot zone's prices are fetched by the server: the router renders the URL just written.
+      if (options?.shallow === false) router.replace(`${pathname}${search}`, { scroll: false });
     },
-    [write, router],
+    [router, pathname],
   );
-  const raw = useAddressBarSearch();
-  // A write renders twice: once with the value just set overlaid, once more when the address bar
-  // has it (nuqs writes it a moment later). Both give the same query once sorted, so the state is
-  // parsed once and the ranking (memoised on it) is not computed again for the second.
+  // Sorted, one view is one string: a write and the address bar catching up parse once.
   const query = useMemo(() => {
-    const merged = withPendingValues(new URLSearchParams(raw), values, dashboardParsers as unknown as Record<string, PendingParser>);
-    merged.sort();
-    return merged.toString();
-  }, [raw, values]);
+    const params = new URLSearchParams(raw);
+    params.sort();
+    return params.toString();
+  }, [raw]);
   const { state, errors } = useMemo(() => parseDashboardParams(new URLSearchParams(query)), [query]);
   return { state, errors, setParams };
 }

@@ -1,7 +1,8 @@
 // The URL is the state: one table of params, from which come the nuqs parsers (server page,
 // API route, client form), the reader that reports each invalid param by name (a message on
 // the page, a 400 from the API), and the serializer that writes every link.
-import { createParser, createSerializer, type inferParserType, type SingleParserBuilder } from 'nuqs/server';
+import { createParser, type SingleParserBuilder } from 'nuqs/server';
+import { renderQuery } from './query-string';
 import { ALGORITHMS, ALGORITHM_SLUGS, DEVICE_CLASSES, type DeviceClass } from '@/lib/mining/algorithms';
 import { BASES, DEFAULT_BASIS, type Basis } from '@/lib/mining/basis';
 import { HISTORY_RANGES, type HistoryRange } from '@/lib/mining/time';
@@ -403,28 +404,6 @@ function truncate(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-const scalarParsers = Object.fromEntries(PARAMS.map((p) => [p, dashboardParsers[p]]));
-// A serializer over every algorithm's hr./w. keys walks ~140 parsers per link, and a page writes
-// dozens of links; this one knows only the rig's algorithms, in the same key order, so the query
-// string is identical. Cached per set of algorithms (a handful in practice, bounded anyway).
-type Serialize = (values: Partial<inferParserType<typeof dashboardParsers>>) => string;
-const serializers = new Map<string, Serialize>();
-function serializerFor(slugs: readonly string[]): Serialize {
-  const key = slugs.join(',');
-  let serializer = serializers.get(key);
-  if (!serializer) {
-    const rigParsers = Object.fromEntries(
-      ALGORITHM_SLUGS.filter((slug) => slugs.includes(slug)).flatMap((slug) => [
-        [hashrateKey(slug), hashrateParser],
-        [wattsKey(slug), wattsParser],
-      ]),
-    );
-    serializer = createSerializer({ ...rigParsers, ...scalarParsers, ...riskWeightParsers } as typeof dashboardParsers) as Serialize;
-    if (serializers.size < 1000) serializers.set(key, serializer);
-  }
-  return serializer;
-}
-
 /** The canonical query string for a state ("" or "?dev=…&kwh=0.12…"); defaults are left out. */
 export function serializeDashboardState(state: DashboardState): string {
   const values: Record<string, unknown> = {};
@@ -436,19 +415,20 @@ export function serializeDashboardState(state: DashboardState): string {
     values[param] = empty || JSON.stringify(value) === JSON.stringify(fallback) ? null : value;
   }
   const slugs = ALGORITHM_SLUGS.filter((slug) => state.hashrates[slug] !== undefined || state.powerWatts[slug] !== undefined);
+  const params = new URLSearchParams();
+  const put = (key: string, value: unknown, serialize: (value: never) => string) => {
+    if (value !== null && value !== undefined) params.set(key, serialize(value as never));
+  };
+  // The rig's algorithms first, then the scalar params, the risk weights, and the power limits by
+  // device id: one state has one query string.
   for (const slug of slugs) {
-    values[hashrateKey(slug)] = state.hashrates[slug] ?? null;
-    values[wattsKey(slug)] = state.powerWatts[slug] ?? null;
+    put(hashrateKey(slug), state.hashrates[slug], hashrateParser.serialize);
+    put(wattsKey(slug), state.powerWatts[slug], wattsParser.serialize);
   }
-  for (const part of HEALTH_PARTS) values[riskWeightKey(part)] = state.riskWeights[part] ?? null;
-  // Keys are dynamic (`hr.<slug>`), which the parser map's static type cannot name.
-  const query = serializerFor(slugs)(values as Partial<inferParserType<typeof dashboardParsers>>);
-  // Power limits go last, by device id, so one state has one query string.
-  const limits = Object.keys(state.powerLimits ?? {})
-    .sort()
-    .map((id) => `${powerLimitKey(id)}=${state.powerLimits[id]}`);
-  if (limits.length === 0) return query;
-  return `${query === '' ? '?' : `${query}&`}${limits.join('&')}`;
+  for (const param of PARAMS) put(param, values[param], dashboardParsers[param].serialize as (value: never) => string);
+  for (const part of HEALTH_PARTS) put(riskWeightKey(part), state.riskWeights[part], riskWeightParser.serialize);
+  for (const id of Object.keys(state.powerLimits ?? {}).sort()) put(powerLimitKey(id), state.powerLimits[id], String);
+  return renderQuery(params);
 }
 
 /** The same state with some fields changed, as a canonical href for `pathname`. */
