@@ -4,7 +4,7 @@
 // range): nuqs with its Next.js adapter (app/coins/[tag]/layout.tsx), { shallow: false }, so each
 // write asks the server again. The ranking on `/` has its own URL state (./url-state.tsx).
 import { useQueryStates, type Options } from 'nuqs';
-import { dashboardParsers } from '@/lib/url/search-params';
+import { dashboardParsers } from '@/lib/url/nuqs-parsers';
 
 /** No scroll, the current history entry replaced. */
 const ROUTER_URL_OPTIONS = { history: 'replace', scroll: false } as const satisfies Options;

@@ -4,7 +4,7 @@
 // new tab), and a click that writes the URL in place with a history entry, so the browser
 // re-ranks without asking the server and back returns to the view before.
 import type { ReactNode } from 'react';
-import { dashboardParsers } from '@/lib/url/search-params';
+import { dashboardCodecs } from '@/lib/url/search-params';
 import { useSetDashboardParams, type SetDashboardParams } from './url-state';
 
 type Values = Parameters<SetDashboardParams>[0];
@@ -13,9 +13,9 @@ type Values = Parameters<SetDashboardParams>[0];
 function valuesOf(href: string): Values {
   const query = new URLSearchParams(href.includes('?') ? href.slice(href.indexOf('?') + 1) : '');
   const values: Record<string, unknown> = {};
-  for (const [key, parser] of Object.entries(dashboardParsers)) {
+  for (const [key, codec] of Object.entries(dashboardCodecs)) {
     const text = query.get(key);
-    values[key] = text === null ? null : parser.parse(text);
+    values[key] = text === null ? null : codec.parse(text);
   }
   return values as Values;
 }

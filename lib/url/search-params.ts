@@ -1,7 +1,7 @@
-// The URL is the state: one table of params, from which come the nuqs parsers (server page,
-// API route, client form), the reader that reports each invalid param by name (a message on
-// the page, a 400 from the API), and the serializer that writes every link.
-import { createParser, type SingleParserBuilder } from 'nuqs/server';
+// The URL is the state: one table of params, from which come each param's codec (parse and
+// serialize: the ranking's URL state on `/`, and nuqs's parsers for the coin page in
+// ./nuqs-parsers.ts), the reader that reports each invalid param by name (a message on the page,
+// a 400 from the API), and the serializer that writes every link.
 import { renderQuery } from './query-string';
 import { ALGORITHMS, ALGORITHM_SLUGS, DEVICE_CLASSES, type DeviceClass } from '@/lib/mining/algorithms';
 import { BASES, DEFAULT_BASIS, type Basis } from '@/lib/mining/basis';
@@ -261,46 +261,48 @@ const fromResult =
     return result.success ? result.data : null;
   };
 
-const hashrateParser = createParser({ parse: fromResult(parseHashrate), serialize: serializeHashrate });
-const wattsParser = createParser({ parse: fromResult(parseWatts), serialize: decimal });
-const riskWeightParser = createParser({ parse: fromResult(parseRiskWeight), serialize: decimal });
-const riskWeightParsers = Object.fromEntries(HEALTH_PARTS.map((part) => [riskWeightKey(part), riskWeightParser])) as Record<
-  `rw.${HealthPart}`,
-  typeof riskWeightParser
->;
-const scalarParser = (param: Param) => {
+/** One param's text ⇄ value: parse gives null for a text that is not valid. */
+export type ParamCodec<T> = {
+  parse: (text: string) => T | null;
+  serialize: (value: T) => string;
+  eq?: (a: T, b: T) => boolean;
+};
+
+const hashrateCodec: ParamCodec<number> = { parse: fromResult(parseHashrate), serialize: serializeHashrate };
+const wattsCodec: ParamCodec<number> = { parse: fromResult(parseWatts), serialize: decimal };
+const riskWeightCodec: ParamCodec<number> = { parse: fromResult(parseRiskWeight), serialize: decimal };
+const powerLimitCodec: ParamCodec<number> = { parse: fromResult(parsePowerLimit), serialize: String };
+const scalarCodec = (param: Param): ParamCodec<unknown> => {
   const f = FIELDS[param] as unknown as Field<keyof DashboardState>;
-  return createParser({
+  return {
     parse: fromResult(f.parse),
     serialize: (v) => f.serialize(v as never),
     eq: (a, b) => JSON.stringify(a) === JSON.stringify(b),
-  });
+  };
 };
 
-/** Each param's parser, typed by the state field it fills. */
-type ScalarParsers = {
-  [P in Param]: SingleParserBuilder<NonNullable<DashboardState[(typeof FIELDS)[P]['key']]>>;
-};
-
-const powerLimitParser = createParser({ parse: fromResult(parsePowerLimit), serialize: String });
+/** Each param's codec, typed by the state field it fills. */
+type ScalarCodecs = { [P in Param]: ParamCodec<NonNullable<DashboardState[(typeof FIELDS)[P]['key']]>> };
 
 /**
- * nuqs parsers for every param (client components write the URL with these, and the browser's
- * ranking reads its state through them): the static params, then the keyed families
- * (`hr.<algorithm>`, `w.<algorithm>`, `pl.<device>`), whose keys are known in advance.
+ * The codec of every param: the static params, then the keyed families (`hr.<algorithm>`,
+ * `w.<algorithm>`, `rw.<part>`, `pl.<device>`), whose keys are known in advance.
  */
-export const dashboardParsers = {
+export const dashboardCodecs = {
   ...(Object.fromEntries(
     ALGORITHMS.flatMap((algo) => [
-      [hashrateKey(algo.slug), hashrateParser],
-      [wattsKey(algo.slug), wattsParser],
+      [hashrateKey(algo.slug), hashrateCodec],
+      [wattsKey(algo.slug), wattsCodec],
     ]),
-  ) as Record<`hr.${string}` | `w.${string}`, typeof hashrateParser>),
-  ...riskWeightParsers,
-  ...(Object.fromEntries(DEVICES.map((d) => [powerLimitKey(d.id), powerLimitParser])) as Record<`pl.${string}`, typeof powerLimitParser>),
-  ...(Object.fromEntries(PARAMS.map((p) => [p, scalarParser(p)])) as unknown as ScalarParsers),
+  ) as Record<`hr.${string}` | `w.${string}`, ParamCodec<number>>),
+  ...(Object.fromEntries(HEALTH_PARTS.map((part) => [riskWeightKey(part), riskWeightCodec])) as Record<`rw.${HealthPart}`, ParamCodec<number>>),
+  ...(Object.fromEntries(DEVICES.map((d) => [powerLimitKey(d.id), powerLimitCodec])) as Record<`pl.${string}`, ParamCodec<number>>),
+  ...(Object.fromEntries(PARAMS.map((p) => [p, scalarCodec(p)])) as unknown as ScalarCodecs),
 };
-export type DashboardParsers = typeof dashboardParsers;
+export type DashboardCodecs = typeof dashboardCodecs;
+
+/** Values for some of the params, as their codecs give them; null removes a param. */
+export type ParamValues = { [K in keyof DashboardCodecs]?: (DashboardCodecs[K] extends ParamCodec<infer T> ? T : never) | null };
 
 export type RawSearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -422,11 +424,11 @@ export function serializeDashboardState(state: DashboardState): string {
   // The rig's algorithms first, then the scalar params, the risk weights, and the power limits by
   // device id: one state has one query string.
   for (const slug of slugs) {
-    put(hashrateKey(slug), state.hashrates[slug], hashrateParser.serialize);
-    put(wattsKey(slug), state.powerWatts[slug], wattsParser.serialize);
+    put(hashrateKey(slug), state.hashrates[slug], hashrateCodec.serialize);
+    put(wattsKey(slug), state.powerWatts[slug], wattsCodec.serialize);
   }
-  for (const param of PARAMS) put(param, values[param], dashboardParsers[param].serialize as (value: never) => string);
-  for (const part of HEALTH_PARTS) put(riskWeightKey(part), state.riskWeights[part], riskWeightParser.serialize);
+  for (const param of PARAMS) put(param, values[param], dashboardCodecs[param].serialize as (value: never) => string);
+  for (const part of HEALTH_PARTS) put(riskWeightKey(part), state.riskWeights[part], riskWeightCodec.serialize);
   for (const id of Object.keys(state.powerLimits ?? {}).sort()) put(powerLimitKey(id), state.powerLimits[id], String);
   return renderQuery(params);
 }
