@@ -38,6 +38,8 @@ export function useSetDashboardParams(): SetDashboardParams {
 // the history API is called at most 20 times a second (browsers throttle pages that call it more).
 const WRITE_EVERY_MS = 50;
 let held: string | null = null;
+/** The page the held write is for: a write never lands on another page's entry. */
+let heldPath = '';
 let timer: ReturnType<typeof setTimeout> | undefined;
 const listeners = new Set<() => void>();
 
@@ -57,6 +59,7 @@ function flush() {
   if (held === null) return;
   const search = held;
   held = null;
+  if (window.location.pathname !== heldPath) return;
   writeAddressBar(search, 'replace');
   // The browser may spell the query differently (escapes): readers then see its spelling.
   if (window.location.search !== search) notify();
@@ -71,11 +74,19 @@ function onTraversal() {
 }
 
 function subscribe(listener: () => void) {
-  if (listeners.size === 0) window.addEventListener('popstate', onTraversal);
+  if (listeners.size === 0) {
+    window.addEventListener('popstate', onTraversal);
+    // A click may follow a link (the router then adds an entry): what is held goes to this entry first.
+    document.addEventListener('click', flush, true);
+  }
   listeners.add(listener);
   return () => {
     listeners.delete(listener);
-    if (listeners.size === 0) window.removeEventListener('popstate', onTraversal);
+    if (listeners.size === 0) {
+      window.removeEventListener('popstate', onTraversal);
+      document.removeEventListener('click', flush, true);
+      flush();
+    }
   };
 }
 
@@ -86,6 +97,7 @@ function write(values: ParamValues, options: UrlWrite = {}): string {
     writeAddressBar(search, options.history ?? 'replace');
   } else {
     held = search;
+    heldPath = window.location.pathname;
     timer ??= setTimeout(flush, WRITE_EVERY_MS);
   }
   notify();
