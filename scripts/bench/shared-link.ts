@@ -4,7 +4,6 @@
 //   - the same link asked for again and again (proxy.ts copies a link from its second request);
 //   - a new link on every request (kwh= varies), so every request is rendered: the uncached cost.
 // After `next build`: tsx scripts/bench/shared-link.ts
-import { spawn } from 'node:child_process';
 import { get } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -12,9 +11,9 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { startFixtureServer } from '../../tests/support/fixture-server';
 import { freePort } from '../../tests/support/listen';
+import { startServer, stopGroup, waitReady } from './servers';
 
 const HOST = '127.0.0.1';
-const NEXT_BIN = path.join(process.cwd(), 'node_modules/next/dist/bin/next');
 const RIG = 'dev=nvidia-rtx-3070:2,amd-ryzen-9-7950x:1&kwh=0.12';
 const CONNECTIONS = 10;
 const WARMUP_SECONDS = 2;
@@ -32,7 +31,6 @@ function cpuMs(pid: number | undefined): number | null {
   }
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function cannon(port: number, urlPath: string, seconds: number, vary = false): Promise<autocannon.Result> {
   let n = 0;
@@ -52,37 +50,10 @@ async function main(): Promise<void> {
   const fixtures = await startFixtureServer({ port: 0 });
   const dir = mkdtempSync(path.join(tmpdir(), 'minerank-link-bench-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    SOURCES: 'whattomine,coingecko,nicehash',
-    WHATTOMINE_URL: fixtures.url,
-    COINGECKO_URL: fixtures.url,
-    NICEHASH_URL: fixtures.url,
-    REFRESH_SECONDS: '300',
-    SNAPSHOT_FILE: path.join(dir, 'snapshot.json'),
-    HISTORY_FILE: path.join(dir, 'history.sqlite'),
-    RATE_LIMIT_PER_MINUTE: '0',
-    PAGE_RATE_LIMIT_PER_MINUTE: '0',
-    SITE_URL: `http://${HOST}:${port}`,
-  };
-  for (const key of ['DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX', 'HASHRATENO_URL', 'HASHRATENO_API_KEY', 'PORT', 'HOSTNAME']) delete env[key];
-  const server = spawn(process.execPath, [NEXT_BIN, 'start', '-H', HOST, '-p', String(port)], { env, detached: true, stdio: 'ignore' });
-  const stop = () => {
-    try {
-      if (server.pid) process.kill(-server.pid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  };
-  process.on('exit', stop);
+  // The bench's own server: the fixture upstreams, embedded defaults, no rate limits.
+  const server = await startServer(fixtures, port, dir, {}, 'shared-link');
   try {
-    for (let i = 0; i < 300; i++) {
-      const ok = await fetch(`http://${HOST}:${port}/api/bench`).then((r) => r.ok, () => false);
-      if (ok) break;
-      await sleep(200);
-    }
+    await waitReady(server, port);
     await fetch(`http://${HOST}:${port}/`); // the first snapshot load, outside the measurements
     console.log(`shared-link bench ${new Date().toISOString()}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
     const routes = [
@@ -118,7 +89,7 @@ async function main(): Promise<void> {
     });
     console.log(`the same link now: x-minerank-cache ${header}`);
   } finally {
-    stop();
+    await stopGroup(server);
     await fixtures.close().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   }
