@@ -2,6 +2,7 @@
 import type { NetworkStats, Snapshot } from '@/lib/model/types';
 import { mergeSources } from '@/lib/snapshot/merge';
 import { emptyPayload } from '@/lib/sources/contract';
+import { DEFAULT_STATE, type DashboardState } from '@/lib/url/search-params';
 import { networkStats } from './factories';
 
 export const FETCHED = '2026-11-24T12:00:00.000Z';
@@ -24,3 +25,12 @@ export function liveSnapshot(coins: NetworkStats[], overrides: Partial<Snapshot>
 /** RVN-like (D = 85,166, k = 2^32, T = 60 s, R = 2,500) at $0.05 with $1M traded a day. */
 export const rvnLike = (tag: string, overrides: Partial<NetworkStats> = {}) =>
   networkStats(tag, { priceUsd: 0.05, volume24hUsd: 1_000_000, updatedAt: FETCHED, ...overrides });
+
+/** The view models' rig: 30 MH/s of KawPow at 200 W, $0.10/kWh, no pool fee. */
+export const KAWPOW_RIG_STATE: DashboardState = {
+  ...DEFAULT_STATE,
+  hashrates: { kawpow: 30e6 },
+  powerWatts: { kawpow: 200 },
+  electricityUsdPerKwh: 0.1,
+  poolFeePercent: 0,
+};

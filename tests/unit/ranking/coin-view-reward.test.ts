@@ -7,16 +7,9 @@ import { EstimatePanel } from '@/components/coin/estimate-panel';
 import { RewardSplit } from '@/components/reward-split';
 import { buildCoinView, rewardDerivationText } from '@/lib/ranking/coin-view';
 import { embeddedSnapshot } from '@/lib/snapshot/embedded';
-import { DEFAULT_STATE, type DashboardState } from '@/lib/url/search-params';
-import { liveSnapshot, rvnLike } from '../../support/snapshots';
+import { KAWPOW_RIG_STATE, liveSnapshot, rvnLike } from '../../support/snapshots';
 
-const state: DashboardState = {
-  ...DEFAULT_STATE,
-  hashrates: { kawpow: 30e6 },
-  powerWatts: { kawpow: 200 },
-  electricityUsdPerKwh: 0.1,
-  poolFeePercent: 0,
-};
+const state = KAWPOW_RIG_STATE;
 const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;|&apos;/g, "'");
 
 describe('the coin page formula for an emission-only coin', () => {

@@ -7,17 +7,10 @@ import { rowRisk, sellable } from '@/lib/ranking/row-risk';
 import { estimateRow } from '@/lib/ranking/ranking';
 import type { Rig } from '@/lib/ranking/rig';
 import { buildView } from '@/lib/ranking/view';
-import { DEFAULT_STATE, type DashboardState } from '@/lib/url/search-params';
-import { liveSnapshot, rvnLike } from '../../support/snapshots';
+import { KAWPOW_RIG_STATE, liveSnapshot, rvnLike } from '../../support/snapshots';
 
 // 30 MH/s of KawPow at 200 W, $0.10/kWh, no pool fee.
-const state: DashboardState = {
-  ...DEFAULT_STATE,
-  hashrates: { kawpow: 30e6 },
-  powerWatts: { kawpow: 200 },
-  electricityUsdPerKwh: 0.1,
-  poolFeePercent: 0,
-};
+const state = KAWPOW_RIG_STATE;
 const rig: Rig = { hashrates: { kawpow: 30e6 }, powerWatts: { kawpow: 200 }, electricityUsdPerKwh: 0.1, poolFeePercent: 0, devices: [] };
 
 // coins/day = 30e6 × 86,400 × 2,500 / (85,166 × 2^32) = 17.7153; at $0.05: $0.885766/day.
