@@ -55,7 +55,11 @@ export const COIN_FACTS: Readonly<Record<string, CoinFacts>> = {
   VRSC: { coingeckoId: 'verus-coin', blockTimeSeconds: 60 },
   DNX: { coingeckoId: 'dynex' },
   IRON: { coingeckoId: 'iron-fish', blockTimeSeconds: 60 },
-  CFX: { coingeckoId: 'conflux-token' },
+  // Conflux (Octopus): `TARGET_AVERAGE_BLOCK_GENERATION_PERIOD: u64 = 500000` microseconds, "We target two
+  // blocks per second" (crates/parameters/src/lib.rs, pow module), and a block is valid when its hash is
+  // below the boundary difficulty_to_boundary(D) = 2^256 / D (crates/cfxcore/pow/src/lib.rs), so a block
+  // takes D hashes: k = 1 (Conflux-Chain/conflux-rust at 3790f62a7bfc24ffecbfec55d9882aa73bd3c4d3).
+  CFX: { coingeckoId: 'conflux-token', blockTimeSeconds: 0.5, workFactor: 1 },
   CKB: { coingeckoId: 'nervos-network' },
   KDA: { coingeckoId: 'kadena' },
   XHV: { coingeckoId: 'haven', blockTimeSeconds: 120 },

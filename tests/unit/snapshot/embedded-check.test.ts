@@ -85,7 +85,8 @@ const REASONS: Readonly<Record<string, Reason>> = {
   LRS: basisAt('−13.0 %; block time not cited: docs.larissa.network gives “an average target of 8-15 seconds”, no single figure', 12, 1),
   VRSC: split('95.0 % (or its difficulty basis: VerusHash k not cited)'),
   EGAZ: basisAt('+10.5 %; block time not cited (Etchash geth fork, no official figure found)', 13, 1),
-  CFX: unchecked('+4.8 %'),
+  // CFX: T 0.5 s and k 1 cited (coin-facts.ts, conflux-rust), so ours is on the difficulty basis (the share of their N gave +4.8 %).
+  CFX: unchecked('+3.2 % at the cited 0.5 s and k = 1: their estimate is H × 86,400 × 1.008 / D, about one CFX a block, while their emission (168,819.5 a day) is 0.977 CFX per 0.5 s block; the PoW base reward is set by on-chain vote (CIP-94), not cited here'),
 };
 
 type Check = { coin: Coin; row: Row; ours: number | null; theirs: number; ratio: number | null };
@@ -175,6 +176,16 @@ describe('check table: our coins/day against hashrate.no coinEstimate (embedded 
       expect(Math.abs(c.ratio! - 1), tag).toBeLessThanOrEqual(0.005);
     }
     expect(table.find((c) => c.coin.tag === 'NOVO')!.ratio!).toBeCloseTo(1, 3);
+  });
+
+  it('CFX is estimated at the cited 0.5 s and k = 1 (conflux-rust), 3.2 % below hashrate.no', () => {
+    // 1e6 × 168,819.532 × 0.5 / (3,074,549,551,328 × 1) = 0.0274544 CFX/day against their 0.0283374:
+    // 1.0322 (the share of their N, 1e6 / 6,241,388,090,273 × 168,819.532 = 0.0270484, gave 1.0477).
+    const c = table.find((t) => t.coin.tag === 'CFX')!;
+    expect([c.coin.blockTimeSeconds, c.coin.workFactor]).toEqual([0.5, 1]);
+    expect(estimate(c.coin, { hashrate: 1, powerWatts: 0, electricityUsdPerKwh: 0, poolFeePercent: 0 }).basis).toBe('difficulty');
+    expect(c.ours!).toBeCloseTo(0.0274544, 6);
+    expect(c.ratio!).toBeCloseTo(1.0322, 4);
   });
 
   it('a coin flagged D ≠ N keeps the share of its reported N, even with T cited (OBN 72 s, NET 300 s)', () => {
