@@ -52,7 +52,13 @@ export const COIN_FACTS: Readonly<Record<string, CoinFacts>> = {
   BTG: { coingeckoId: 'bitcoin-gold', blockTimeSeconds: 600 },
   BEAM: { coingeckoId: 'beam', blockTimeSeconds: 60 },
   GRIN: { coingeckoId: 'grin', blockTimeSeconds: 60 },
-  VRSC: { coingeckoId: 'verus-coin', blockTimeSeconds: 60 },
+  // Verus (VerusHash): DEFAULT_BLOCKTIME_TARGET = 60 "in seconds" (src/pbaas/crosschainrpc.h; nPowTargetSpacing =
+  // nBlockTime, src/chainparams.cpp), counting PoW and PoS blocks alike (ASSETCHAINS_LWMAPOS = 50, "percentage of
+  // blocks should be PoS", src/komodo_utils.h). GetDifficultyINTERNAL (src/rpc/blockchain.cpp) is relative to the
+  // compact powLimit "0f0f0f0f…" (mainnet chainparams), i.e. 0x0f0f0f × 2^232, so k = 2^256 / (0x0f0f0f × 2^232)
+  // = 2^24 / 0x0f0f0f = 17.000001 hashes per unit of difficulty; a PoW block takes D × k hashes whatever the PoS
+  // blocks between (VerusCoin/VerusCoin at b67f63af93403980d26ceff69f550e7103bbb2ad).
+  VRSC: { coingeckoId: 'verus-coin', blockTimeSeconds: 60, workFactor: 2 ** 24 / 0x0f0f0f },
   DNX: { coingeckoId: 'dynex' },
   IRON: { coingeckoId: 'iron-fish', blockTimeSeconds: 60 },
   // Conflux (Octopus): `TARGET_AVERAGE_BLOCK_GENERATION_PERIOD: u64 = 500000` microseconds, "We target two

@@ -83,7 +83,8 @@ const REASONS: Readonly<Record<string, Reason>> = {
   HYPRA: basisAt('−14.5 %; block time not cited (a geth difficulty formula has no explicit target; no official figure found)', 7, 1),
   XPB: basisAt('−13.5 % (emission is already the miner’s part: difficulty-conventions.ts); block time not cited (go-PowBlocks keeps geth’s difficulty formula, no explicit target)', 12, 1),
   LRS: basisAt('−13.0 %; block time not cited: docs.larissa.network gives “an average target of 8-15 seconds”, no single figure', 12, 1),
-  VRSC: split('95.0 % (or its difficulty basis: VerusHash k not cited)'),
+  // VRSC: T 60 s and k = 2^24 / 0x0f0f0f (powLimit, GetDifficultyINTERNAL) cited in coin-facts.ts; the share of their N gave −5.0 %.
+  VRSC: unchecked('+6.25 % at the cited 60 s and k = 17.000001: their estimate is H × 86,400 × 6 / (D × 16), i.e. difficulty 1 taken as 16 hashes where Verus’s powLimit 0x0f0f0f… makes it 17 (17 / 16 = 1.0625); split not verified'),
   EGAZ: basisAt('+10.5 %; block time not cited (Etchash geth fork, no official figure found)', 13, 1),
   // CFX: T 0.5 s and k 1 cited (coin-facts.ts, conflux-rust), so ours is on the difficulty basis (the share of their N gave +4.8 %).
   CFX: unchecked('+3.2 % at the cited 0.5 s and k = 1: their estimate is H × 86,400 × 1.008 / D, about one CFX a block, while their emission (168,819.5 a day) is 0.977 CFX per 0.5 s block; the PoW base reward is set by on-chain vote (CIP-94), not cited here'),
@@ -186,6 +187,18 @@ describe('check table: our coins/day against hashrate.no coinEstimate (embedded 
     expect(estimate(c.coin, { hashrate: 1, powerWatts: 0, electricityUsdPerKwh: 0, poolFeePercent: 0 }).basis).toBe('difficulty');
     expect(c.ours!).toBeCloseTo(0.0274544, 6);
     expect(c.ratio!).toBeCloseTo(1.0322, 4);
+  });
+
+  it('VRSC is estimated at the cited 60 s and k = 2^24 / 0x0f0f0f (Verus powLimit): 17 / 16 of hashrate.no', () => {
+    // 1e6 × 8,640 × 60 / (3,306,183,129,682 × 17.000001) = 0.00922336 VRSC/day against their 0.00979982,
+    // which is 1e6 × 86,400 × 6 / (3,306,183,129,682 × 16): 1.0625 (the share of their N gave 0.9499).
+    const c = table.find((t) => t.coin.tag === 'VRSC')!;
+    expect(c.coin.blockTimeSeconds).toBe(60);
+    expect(c.coin.workFactor!).toBeCloseTo(17.000001, 6);
+    expect(c.coin.flags.map((f) => f.code)).not.toContain('difficulty-mismatch');
+    expect(estimate(c.coin, { hashrate: 1, powerWatts: 0, electricityUsdPerKwh: 0, poolFeePercent: 0 }).basis).toBe('difficulty');
+    expect(c.ours!).toBeCloseTo(0.00922336, 8);
+    expect(c.ratio!).toBeCloseTo(17 / 16, 4);
   });
 
   it('a coin flagged D ≠ N keeps the share of its reported N, even with T cited (OBN 72 s, NET 300 s)', () => {
