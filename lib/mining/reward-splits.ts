@@ -450,6 +450,19 @@ export const REWARD_SPLITS: Readonly<Record<string, SplitSchedule>> = {
       sourceUrl: 'https://github.com/pqabelian/abec/blob/0f6d0d2e6644d59ff58816afcd5842a3ebc204b9/mining/mining.go',
     },
   ],
+  // Crionic pays the whole PoW block to the miner: CreateNewBlock's PoW coinbase has one output, to the
+  // miner's script, worth "nFees + GetBlockSubsidy(...)" (40 CRNC, halved every 4,200,000 blocks on mainnet),
+  // with no other payee (src/miner.cpp, src/validation.cpp, src/chainparams.cpp at the 2023-06-04 commit; later
+  // history not checked). Hive-mined blocks (a LitecoinCash Hive fork) pay their own coinbase to bee owners:
+  // they are other blocks, not a part of this one.
+  CRNC: [
+    {
+      fromHeight: 0,
+      fromDate: null,
+      split: { miner: 100 },
+      sourceUrl: 'https://github.com/diabaths/Crionic-Coin/blob/3dd44890d94ce7a5e8e3df6441c5a1d5d730a811/src/miner.cpp',
+    },
+  ],
   // Anokas: the README's coin specification gives the miner 25 % after block 180000 (the rest unnamed).
   ANOK: [
     {

@@ -151,8 +151,8 @@ describe('splitAt / minerShareAt: a height or date before and after each change'
     expect(minerShareAt('BLOCX', { date: '2024-03-16' })).toBe(0.47);
   });
 
-  it('OCV and ABEL pay the whole block to the miner (one coinbase output), at any height or date', () => {
-    for (const tag of ['OCV', 'ABEL']) {
+  it('OCV, ABEL and CRNC pay the whole (PoW) block to the miner (one coinbase output), at any height or date', () => {
+    for (const tag of ['OCV', 'ABEL', 'CRNC']) {
       expect(minerShareAt(tag, { height: 0 }), tag).toBe(1);
       expect(minerShareAt(tag, { height: 500_000 }), tag).toBe(1);
       expect(minerShareAt(tag, { date: '2024-03-16' }), tag).toBe(1);

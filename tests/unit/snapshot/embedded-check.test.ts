@@ -77,7 +77,8 @@ const REASONS: Readonly<Record<string, Reason>> = {
   NET: basisAt('−50.8 %; block time 300 s cited (coin-facts.ts), and D × 2^32 / 300 s is 2.03× their N, so the coin is flagged D ≠ N and ours uses their N', 300, POW2_32),
   EVOX: basisAt('−50.7 %; ProgPowZ with PoS blocks, T and k not cited, and D / 60 s would be 2.03× their N (flagged D ≠ N as NET is)', 60, 1),
   OCV: unchecked('−55.0 % with the cited 100 % (one coinbase output, node/miner.cpp); difficulty rounded to 2 in the row, OCV2 k not cited'),
-  CRNC: split('44.5 %'),
+  // CRNC: the PoW block is all the miner's (miner.cpp, cited); the difficulty is rounded to 0 in the row, so the share of their N.
+  CRNC: unchecked('−55.5 % with the cited 100 % (one PoW coinbase output, miner.cpp): their emission 172,800 a day = 4,320 blocks × 40 CRNC counts the Hive-mined blocks too, which pay bee owners (chainparams hiveBlockSpacingTarget 4, “1 out of this many blocks should be Hivemined”; the README says 50 % PoW / 50 % Hive since Hive 1.2), so a PoW miner’s part of it is not cited here'),
   OBN: basisAt('−41.5 %, all the block the miner’s (miner.cpp); block time 72 s in chainparams, and D × 2^32 / 72 s is 1.7× their N, so the coin is flagged D ≠ N', 72, POW2_32),
   ABEL: unchecked('−32.7 % with the cited 100 % (one coinbase output, mining/mining.go); AbelHash k and block time not cited'),
   HYPRA: basisAt('−14.5 %; block time not cited (a geth difficulty formula has no explicit target; no official figure found)', 7, 1),
