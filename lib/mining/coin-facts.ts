@@ -143,6 +143,21 @@ export const COIN_FACTS: Readonly<Record<string, CoinFacts>> = {
   // 5e516219eb74f4f8f7ef634c9fca3595e6eda6b2; "4320 blocks per day" in validation.cpp); 5,000 PEPEW × 4,320
   // blocks = the recording's 21,600,000 a day.
   PEPEW: { blockTimeSeconds: 20 },
+  // BLOCX: GetCurrentPowTargetSpacing (src/consensus/params.h) is nPowTargetSpacing = 3 * 60 until block 87,600,
+  // nNewPowTargetSpacing = 90 "1.5 minutes" above it (nNewPowTargetSpacingForkHeight 87600, set in the commit
+  // "Finalization" of 2024-01-23), and nAutolykosPowTargetSpacing = 60 above AutolykosForkHeight 283,000, where it
+  // leaves X11 for Autolykos (mainnet src/chainparams.cpp, BLOCXTECH/BLOCX at 83328b70e94742268ca584639b900c984c7fe966).
+  // Heights have no dates here: 90 s counts from 2024-02-12 (the commit that checkpoints block 95,194, as the
+  // split in reward-splits.ts does), 60 s from 2024-09-01 (v4.0.0, the commit that sets the Autolykos height,
+  // so the fork is no earlier). GetBlockSubsidy's 150 BLOCX (blocks after 87,500 up to 172,000, src/validation.cpp)
+  // × 960 blocks of 90 s = the recording's 144,000 a day.
+  BLOCX: {
+    blockTimeSeconds: 180,
+    blockTimeChanges: [
+      { since: '2024-02-12T00:00:00Z', seconds: 90 },
+      { since: '2024-09-01T00:00:00Z', seconds: 60 },
+    ],
+  },
   KIIRO: { blockTimeSeconds: 300, blockTimeChanges: [{ since: '2023-07-16T09:31:43Z', seconds: 150 }], workFactor: POW2_32 },
 };
 

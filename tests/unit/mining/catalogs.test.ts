@@ -55,6 +55,12 @@ describe('coin catalog', () => {
     expect(COIN_FACTS.IRON?.coingeckoId).toBe('iron-fish');
   });
 
+  it('knows BLOCX’s block time: 180 s, 90 s from 2024-02-12 (block 87,601), 60 s from 2024-09-01 (Autolykos)', () => {
+    expect(targetBlockTimeSeconds('BLOCX', '2024-02-11T23:59:59Z')).toBe(180);
+    expect(targetBlockTimeSeconds('BLOCX', '2024-03-16T00:00:00Z')).toBe(90);
+    expect(targetBlockTimeSeconds('BLOCX', '2024-09-01T00:00:00Z')).toBe(60);
+  });
+
   it('knows Kaspa’s block time before and after Crescendo (2025-05-05)', () => {
     expect(targetBlockTimeSeconds('KAS', '2024-03-16T00:00:00Z')).toBe(1);
     expect(targetBlockTimeSeconds('KAS', '2025-05-05T00:00:00Z')).toBe(0.1);

@@ -68,7 +68,7 @@ const REASONS: Readonly<Record<string, Reason>> = {
   RTM: unchecked('+46.6 % with the cited 75 % (chainparams: 20 % smartnodes, 5 % founder); difficulty rounded to 1 in the row, and hashrate.no credits more than the whole block'),
   // Round shares that look like splits, not cited here:
   FLUX: unchecked('+80.0 % with the cited 50 % (fluxd: 50 % to FluxNodes since the Flux upgrade); hashrate.no credits exactly 90 % of its emission (27,000 FLUX/day), which the chain code does not explain'),
-  BLOCX: unchecked('−29.9 % with the cited 47 % (validation.cpp: 5 % superblocks, 48/95 of the rest to masternodes); hashrate.no credits 32.9 % of the block; its 90 s block time (chainparams, from block 87,600) is not in coin-facts'),
+  BLOCX: unchecked('−6.4 % with the cited 47 % (validation.cpp: 5 % superblocks, 48/95 of the rest to masternodes) at the cited 90 s (coin-facts.ts) and X11’s 2^32: their estimate is H × 86,400 × 66 / (D × 2^32), 66 of the 150 BLOCX block (44 %) where the split leaves the miner 70.5; 0.44 / 0.47 = 0.9362'),
   URSA: split('32.9 %'),
   // AVN: 5 % to the founder from block 1,121,001 is cited (Avian chainparams), but its date is not known
   // here (the split applies by date from 2025-11-09) and the recording has no height: not verified on
@@ -200,6 +200,16 @@ describe('check table: our coins/day against hashrate.no coinEstimate (embedded 
     expect(estimate(c.coin, { hashrate: 1, powerWatts: 0, electricityUsdPerKwh: 0, poolFeePercent: 0 }).basis).toBe('difficulty');
     expect(c.ours!).toBeCloseTo(0.00922336, 8);
     expect(c.ratio!).toBeCloseTo(17 / 16, 4);
+  });
+
+  it('BLOCX is estimated at the cited 90 s and 47 % on the difficulty basis, 6.4 % above hashrate.no', () => {
+    // 1e9 × 144,000 × 90 / (40,735,545 × 2^32) × 0.47 = 0.0348152 BLOCX/day against their 0.0325930:
+    // 0.9362 = 0.44 / 0.47 (the share of their N at the whole block gave 0.3294, at 47 % 0.7008).
+    const c = table.find((t) => t.coin.tag === 'BLOCX')!;
+    expect([c.coin.blockTimeSeconds, c.coin.workFactor, c.coin.minerShare]).toEqual([90, POW2_32, 0.47]);
+    expect(estimate(c.coin, { hashrate: 1, powerWatts: 0, electricityUsdPerKwh: 0, poolFeePercent: 0 }).basis).toBe('difficulty');
+    expect(c.ours!).toBeCloseTo(0.0348152, 6);
+    expect(c.ratio!).toBeCloseTo(0.44 / 0.47, 4);
   });
 
   it('a coin flagged D ≠ N keeps the share of its reported N, even with T cited (OBN 72 s, NET 300 s)', () => {
