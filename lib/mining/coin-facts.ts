@@ -78,7 +78,15 @@ export const COIN_FACTS: Readonly<Record<string, CoinFacts>> = {
   NIM: { coingeckoId: 'nimiq-2' },
   CTXC: { coingeckoId: 'cortex' },
   AE: { coingeckoId: 'aeternity' },
-  ABEL: { coingeckoId: 'abelian' },
+  // Abelian: getDifficultyRatio (rpcserver.go) divides CompactToBig(PowLimitBits) by the block's target, with
+  // mainnet PowLimitBits 0x1d017c38 (chaincfg/params.go, unchanged since the 2022-04-17 pre-release), and a block
+  // is valid when its (Ethash seal) hash is at most the target (blockchain/validate.go checkProofOfWork,
+  // consensus/ethash VerifySeal): hashes per block D × 2^256 / (0x017c38 × 2^208), so k = 2^48 / 0x017c38 =
+  // 2,891,786,972 = 0.6733 × 2^32 (pqabelian/abec at 3ba1aeb14fc82d44933403f314a9ce4421b6efcd). The block time is
+  // left out on purpose: TargetTimePerBlock is 256 s and CalcBlockSubsidy 256 ABEL (era 1), but the recording's
+  // emission (55,973.8 a day) is 218.6 such blocks, so emission × 256 / 86,400 would give 165.9 ABEL, not 256; the
+  // share of its N (= D × k / 395 s) × that emission equals H × 86,400 × 256 / (D × k) within 0.01 %.
+  ABEL: { coingeckoId: 'abelian', workFactor: 2 ** 48 / 0x017c38 },
   DERO: { coingeckoId: 'dero' },
   VTC: { coingeckoId: 'vertcoin', blockTimeSeconds: 150 },
   ZIL: { coingeckoId: 'zilliqa' },

@@ -80,7 +80,7 @@ const REASONS: Readonly<Record<string, Reason>> = {
   // CRNC: the PoW block is all the miner's (miner.cpp, cited); the difficulty is rounded to 0 in the row, so the share of their N.
   CRNC: unchecked('−55.5 % with the cited 100 % (one PoW coinbase output, miner.cpp): their emission 172,800 a day = 4,320 blocks × 40 CRNC counts the Hive-mined blocks too, which pay bee owners (chainparams hiveBlockSpacingTarget 4, “1 out of this many blocks should be Hivemined”; the README says 50 % PoW / 50 % Hive since Hive 1.2), so a PoW miner’s part of it is not cited here'),
   OBN: basisAt('−41.5 %, all the block the miner’s (miner.cpp); block time 72 s in chainparams, and D × 2^32 / 72 s is 1.7× their N, so the coin is flagged D ≠ N', 72, POW2_32),
-  ABEL: unchecked('−32.7 % with the cited 100 % (one coinbase output, mining/mining.go); AbelHash k and block time not cited'),
+  ABEL: unchecked('−32.7 % with the cited 100 % (one coinbase output, mining/mining.go): their estimate is H × 86,400 × 256 / (D × 2^32), the 256 ABEL subsidy at k = 2^32, where Abelian’s difficulty 1 is PowLimitBits 0x1d017c38, k = 2^48 / 0x017c38 = 0.6733 × 2^32 (coin-facts.ts); ours, the share of their N, equals H × 86,400 × 256 / (D × k)'),
   HYPRA: basisAt('−14.5 %; block time not cited (a geth difficulty formula has no explicit target; no official figure found)', 7, 1),
   XPB: basisAt('−13.5 % (emission is already the miner’s part: difficulty-conventions.ts); block time not cited (go-PowBlocks keeps geth’s difficulty formula, no explicit target)', 12, 1),
   LRS: basisAt('−13.0 %; block time not cited: docs.larissa.network gives “an average target of 8-15 seconds”, no single figure', 12, 1),
@@ -210,6 +210,17 @@ describe('check table: our coins/day against hashrate.no coinEstimate (embedded 
     expect(estimate(c.coin, { hashrate: 1, powerWatts: 0, electricityUsdPerKwh: 0, poolFeePercent: 0 }).basis).toBe('difficulty');
     expect(c.ours!).toBeCloseTo(0.0348152, 6);
     expect(c.ratio!).toBeCloseTo(0.44 / 0.47, 4);
+  });
+
+  it("ABEL's gap is hashrate.no's k: 2^32 against Abelian's 2^48 / 0x017c38 (PowLimitBits 0x1d017c38)", () => {
+    // Ours, 1e6 / 2,969,000,000,000 × 55,973.843 = 0.0188528 ABEL/day, is 1e6 × 86,400 × 256 / (405,714 ×
+    // 2,891,786,972) = 0.0188524 within 0.01 %; theirs, 0.0126933, is 1e6 × 86,400 × 256 / (405,714 × 2^32).
+    const c = table.find((t) => t.coin.tag === 'ABEL')!;
+    const k = c.coin.workFactor!;
+    expect(k).toBeCloseTo(2_891_786_972, 0);
+    expect(estimate(c.coin, { hashrate: 1, powerWatts: 0, electricityUsdPerKwh: 0, poolFeePercent: 0 }).basis).toBe('emission');
+    expect(Math.abs(c.ours! / ((1e6 * 86_400 * 256) / (c.coin.difficulty! * k)) - 1)).toBeLessThan(1e-4);
+    expect(Math.abs(c.ratio! / (k / POW2_32) - 1)).toBeLessThan(1e-4);
   });
 
   it('a coin flagged D ≠ N keeps the share of its reported N, even with T cited (OBN 72 s, NET 300 s)', () => {
