@@ -69,7 +69,7 @@ const REASONS: Readonly<Record<string, Reason>> = {
   // Round shares that look like splits, not cited here:
   FLUX: unchecked('+80.0 % with the cited 50 % (fluxd: 50 % to FluxNodes since the Flux upgrade); hashrate.no credits exactly 90 % of its emission (27,000 FLUX/day), which the chain code does not explain'),
   BLOCX: unchecked('−6.4 % with the cited 47 % (validation.cpp: 5 % superblocks, 48/95 of the rest to masternodes) at the cited 90 s (coin-facts.ts) and X11’s 2^32: their estimate is H × 86,400 × 66 / (D × 2^32), 66 of the 150 BLOCX block (44 %) where the split leaves the miner 70.5; 0.44 / 0.47 = 0.9362'),
-  URSA: split('32.9 %'),
+  URSA: ['no-verified-split', '−67.1 %: their estimate is H × 86,400 × 1,000 / (D × 2^32) (1,000 URSA a block at k = 2^32) and their emission, 1,800,000 a day, is 1,800 such blocks (48 s each), while D × 2^32 / their N is 146 s; Ursula’s block time, k and split are not cited (no source found)'],
   // AVN: 5 % to the founder from block 1,121,001 is cited (Avian chainparams), but its date is not known
   // here (the split applies by date from 2025-11-09) and the recording has no height: not verified on
   // 2024-03-16. Two algorithms (X16RT and MinotaurX) share the blocks, and the emission counts both.
@@ -221,6 +221,13 @@ describe('check table: our coins/day against hashrate.no coinEstimate (embedded 
     expect(estimate(c.coin, { hashrate: 1, powerWatts: 0, electricityUsdPerKwh: 0, poolFeePercent: 0 }).basis).toBe('emission');
     expect(Math.abs(c.ours! / ((1e6 * 86_400 * 256) / (c.coin.difficulty! * k)) - 1)).toBeLessThan(1e-4);
     expect(Math.abs(c.ratio! / (k / POW2_32) - 1)).toBeLessThan(1e-4);
+  });
+
+  it("URSA's hashrate.no estimate is 1,000 URSA a block at D and k = 2^32 (the reason's figures)", () => {
+    // 1e6 × 86,400 × 1,000 / (31,316 × 2^32) = 0.642374 against their 0.642377; 1,800,000 / 1,000 = 1,800 blocks = 48 s.
+    const c = table.find((t) => t.coin.tag === 'URSA')!;
+    expect(c.theirs / ((1e6 * 86_400 * 1000) / (Number(c.row.networkDifficulty) * POW2_32))).toBeCloseTo(1, 4);
+    expect(86_400 / (Number(c.row.emission) / 1000)).toBe(48);
   });
 
   it('a coin flagged D ≠ N keeps the share of its reported N, even with T cited (OBN 72 s, NET 300 s)', () => {
