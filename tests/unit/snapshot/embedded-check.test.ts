@@ -86,7 +86,9 @@ const REASONS: Readonly<Record<string, Reason>> = {
   LRS: basisAt('−13.0 %; block time not cited: docs.larissa.network gives “an average target of 8-15 seconds”, no single figure', 12, 1),
   // VRSC: T 60 s and k = 2^24 / 0x0f0f0f (powLimit, GetDifficultyINTERNAL) cited in coin-facts.ts; the share of their N gave −5.0 %.
   VRSC: unchecked('+6.25 % at the cited 60 s and k = 17.000001: their estimate is H × 86,400 × 6 / (D × 16), i.e. difficulty 1 taken as 16 hashes where Verus’s powLimit 0x0f0f0f… makes it 17 (17 / 16 = 1.0625); split not verified'),
-  EGAZ: basisAt('+10.5 %; block time not cited (Etchash geth fork, no official figure found)', 13, 1),
+  // EGAZ: Etica's core-geth EticaChainConfig (params/config_etica.go at 21307a44) has ETIP1017FBlock 0, "fixed 2 EGAZ per
+  // block reward", and EIP100FBlock 0 (Byzantium's difficulty rule, no explicit target).
+  EGAZ: basisAt('+10.5 %; block time not cited (Etica core-geth keeps the Byzantium difficulty rule, no explicit target); their emission, 13,292.3 a day, is 6,646 blocks of the fixed 2 EGAZ, i.e. 13 s', 13, 1),
   // CFX: T 0.5 s and k 1 cited (coin-facts.ts, conflux-rust), so ours is on the difficulty basis (the share of their N gave +4.8 %).
   CFX: unchecked('+3.2 % at the cited 0.5 s and k = 1: their estimate is H × 86,400 × 1.008 / D, about one CFX a block, while their emission (168,819.5 a day) is 0.977 CFX per 0.5 s block; the PoW base reward is set by on-chain vote (CIP-94), not cited here'),
 };
