@@ -4,6 +4,7 @@ import { getHealthData, getSnapshotView } from '@/lib/server/queries';
 import { getSpotFeed } from '@/lib/server/spot';
 import { previewMetadata } from '@/lib/server/preview-metadata';
 import { rankingInputs } from '@/lib/ranking/inputs';
+import { publishRankingSnapshot } from '@/lib/server/ranking-snapshot';
 import { parseDashboardParams, searchOf } from '@/lib/url/search-params';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -24,5 +25,14 @@ export default async function HomePage({ searchParams }: Props) {
     getSpotFeed(state.spotZone),
     getHealthData(),
   ]);
-  return <Dashboard snapshot={snapshot} servedAt={servedAt} inputs={rankingInputs(snapshot, spot, healthData)} search={searchOf(params)} />;
+  const inputs = rankingInputs(snapshot, spot, healthData);
+  return (
+    <Dashboard
+      snapshot={snapshot}
+      servedAt={servedAt}
+      inputs={inputs}
+      snapshotKey={publishRankingSnapshot(inputs.snapshot)}
+      search={searchOf(params)}
+    />
+  );
 }

@@ -21,14 +21,34 @@ export type RankingInputs = {
   healthData: ReadonlyMap<string, CoinHealthData>;
 };
 
+// One ranking snapshot, and one JSON text of it, per snapshot: every page view between two
+// refreshes sends the same figures, so they are copied and encoded once, not per request.
+const RANKING = new WeakMap<Snapshot, RankingSnapshot>();
+const JSON_TEXT = new WeakMap<RankingSnapshot, string>();
+
 export function rankingInputs(
   snapshot: Snapshot,
   spot: SpotFeed | null = null,
   healthData: ReadonlyMap<string, CoinHealthData> = new Map(),
 ): RankingInputs {
-  const ranking: Partial<Snapshot> = { ...snapshot };
-  delete ranking.sources;
-  delete ranking.mode;
-  delete ranking.stale;
-  return { snapshot: ranking as RankingSnapshot, spot, healthData };
+  let ranking = RANKING.get(snapshot);
+  if (!ranking) {
+    const copy: Partial<Snapshot> = { ...snapshot };
+    delete copy.sources;
+    delete copy.mode;
+    delete copy.stale;
+    ranking = copy as RankingSnapshot;
+    RANKING.set(snapshot, ranking);
+  }
+  return { snapshot: ranking, spot, healthData };
+}
+
+/** The ranking snapshot as JSON text (what the page sends the browser), encoded once per snapshot. */
+export function rankingSnapshotJson(snapshot: RankingSnapshot): string {
+  let text = JSON_TEXT.get(snapshot);
+  if (text === undefined) {
+    text = JSON.stringify(snapshot);
+    JSON_TEXT.set(snapshot, text);
+  }
+  return text;
 }

@@ -57,17 +57,17 @@ export async function firstLoadPayload(port: number): Promise<void> {
   section(`what a shared link's first load carries: / with a rig (${RIG}), gzip level 6 as a proxy would send it`);
   const agent = new Agent({ keepAlive: false });
   const page = await get(agent, port, `/?${RIG}`, 30_000, true);
-  const coins = await get(agent, port, '/api/coins', 30_000, true);
+  // The ranking inputs: the page names them by key and the browser loads them once (immutable).
+  const inputsPath = /\/api\/ranking-snapshot\?v=[\w-]+/.exec(page.body)?.[0] ?? '/api/ranking-snapshot';
+  const figures = await get(agent, port, inputsPath, 30_000, true);
   agent.destroy();
-  if (page.status !== 200 || coins.status !== 200) {
-    console.log(`not measured: / answered ${page.status}, /api/coins ${coins.status}`);
+  if (page.status !== 200 || figures.status !== 200) {
+    console.log(`not measured: / answered ${page.status}, ${inputsPath} ${figures.status}`);
     return;
   }
   const flight = inlineFlight(page.body);
-  // The ranking inputs as the browser keeps them: the snapshot minus its per-source status (lib/ranking/inputs.ts).
-  const ranking = JSON.parse(coins.body) as Record<string, unknown>;
-  for (const key of ['sources', 'mode', 'stale']) delete ranking[key];
-  const inputs = JSON.stringify(ranking);
+  const inputs = figures.body;
+  const ranking = JSON.parse(inputs) as Record<string, unknown>;
   const size = (text: string) => {
     const bytes = Buffer.from(text, 'utf8');
     return [kb(bytes.length), `${fmt(gzipSync(bytes).length)} B (${kb(gzipSync(bytes).length)})`];
@@ -79,7 +79,7 @@ export async function firstLoadPayload(port: number): Promise<void> {
     [
       [`the document (${rowCount} table rows incl. the header)`, ...size(page.body)],
       ['  of which the inline RSC payload', ...size(flight)],
-      [`the ranking inputs as JSON (${count} coins, rates, rentals, pools)`, ...size(inputs)],
+      [`the ranking inputs (${inputsPath.split('?')[0]}, loaded once, immutable: ${count} coins, rates, rentals, pools)`, ...size(inputs)],
     ],
   );
 }

@@ -43,6 +43,34 @@ async function openLive(page: Page, url: string) {
   await expect(page.locator('[data-testid="rig-form"][data-live]')).toHaveCount(1);
 }
 
+test('a shared link shows its server-rendered table while its figures load, then hydrates with them: one load, no mismatch', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  // Hold the figures (the page preloads them from its head; the island fetches the same URL).
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const loads: string[] = [];
+  await page.route('**/api/ranking-snapshot?*', async (route) => {
+    loads.push(route.request().url());
+    await gate;
+    await route.continue();
+  });
+  await page.goto('/?dev=nvidia-rtx-3070:1&hr.kawpow=30M');
+  await expect(table(page).locator('tr[data-tag="RVN"]')).toBeVisible();
+  const served = await cells(page);
+  expect(served.length).toBeGreaterThan(5);
+  await expect(page.locator('[data-testid="rig-form"][data-live]')).toHaveCount(0);
+  release();
+  await expect(page.locator('[data-testid="rig-form"][data-live]')).toHaveCount(1);
+  expect(await cells(page)).toEqual(served);
+  expect(loads).toHaveLength(1);
+  expect(loads[0]).toMatch(/\/api\/ranking-snapshot\?v=[\w-]{16}$/);
+  expect(problems).toEqual([]);
+});
+
 test('typing a hashrate re-ranks the table with no request to the server', async ({ page }) => {
   await openLive(page, '/?dev=nvidia-rtx-3070:1&hr.kawpow=30M');
   const requests = countServerRequests(page);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GET as getCoins } from '@/app/api/coins/route';
 import { GET as getEstimates } from '@/app/api/estimates/route';
+import { GET as getRankingSnapshot } from '@/app/api/ranking-snapshot/route';
+import { rankingInputs } from '@/lib/ranking/inputs';
+import { publishRankingSnapshot, snapshotKey } from '@/lib/server/ranking-snapshot';
+import { KEEP, keepSnapshot, keptSnapshot } from '@/lib/snapshot/kept';
+import { embeddedSnapshot } from '@/lib/snapshot/embedded';
 
 // Route handlers called with real Requests; with no SOURCES set they serve the embedded snapshot.
 const estimates = (query: string) => getEstimates(new Request(`http://localhost/api/estimates${query}`));
@@ -65,5 +70,45 @@ describe('GET /api/coins', () => {
     expect(body.coins.find((c: { tag: string }) => c.tag === 'RVN')).toMatchObject({ blockReward: null, minerShare: 1, minerReward: 2500 });
     // The rates and hash-rental prices an open page re-ranks with (the embedded snapshot has none).
     expect(body).toMatchObject({ eurPerUsd: null, rentals: [] });
+  });
+});
+
+describe('GET /api/ranking-snapshot (the figures a dashboard page was rendered with, by key)', () => {
+  const ranking = (query: string) => getRankingSnapshot(new Request(`http://localhost/api/ranking-snapshot${query}`));
+
+  it('answers the current figures, not cached, with their key, for a key this process does not keep', async () => {
+    const response = await ranking('?v=not-a-kept-key');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const text = await response.text();
+    // The key names the content: the SHA-256 of the very text sent, 16 base64url characters.
+    expect(response.headers.get('x-snapshot-key')).toBe(snapshotKey(text));
+    const body = JSON.parse(text);
+    // The snapshot minus its per-source status (the page's banner has that), with the ranking's figures.
+    expect(body).not.toHaveProperty('sources');
+    expect(body).not.toHaveProperty('stale');
+    expect(body.asOf).toBe('2024-03-16T00:00:00.000Z');
+    expect(body.coins.find((c: { tag: string }) => c.tag === 'RVN')).toMatchObject({ minerShare: 1, minerReward: 2500 });
+  });
+
+  it('answers a kept key with exactly the figures kept, cacheable for a year', async () => {
+    const key = publishRankingSnapshot(rankingInputs(embeddedSnapshot()).snapshot);
+    expect(key).toMatch(/^[\w-]{16}$/);
+    const response = await ranking(`?v=${key}`);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await response.text()).toBe(keptSnapshot(key)?.text);
+  });
+
+  it(`keeps the newest ${KEEP} snapshots, dropping the oldest`, () => {
+    const entry = (n: number) => ({ key: `k${n}`, text: `{"n":${n}}`, snapshot: rankingInputs(embeddedSnapshot()).snapshot });
+    for (let n = 1; n <= KEEP + 1; n++) keepSnapshot(entry(n));
+    expect(keptSnapshot('k1')).toBeUndefined();
+    expect(keptSnapshot('k2')?.text).toBe('{"n":2}');
+    expect(keptSnapshot(`k${KEEP + 1}`)?.text).toBe(`{"n":${KEEP + 1}}`);
+    // Keeping a key again makes it the newest: k2 then outlives k3.
+    keepSnapshot(entry(2));
+    keepSnapshot(entry(KEEP + 2));
+    expect(keptSnapshot('k2')).toBeDefined();
+    expect(keptSnapshot('k3')).toBeUndefined();
   });
 });
