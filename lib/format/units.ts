@@ -93,7 +93,9 @@ const FORMATS = new Map<string, Intl.NumberFormat>();
 
 /** A shared en-US formatter per set of options: creating one costs ~30× formatting with it. */
 export function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
+  // The options as a key, in their own order (a page formats a few thousand figures: this is per figure).
+  let key = '';
+  for (const name in options) key += `${name}=${String(options[name as keyof Intl.NumberFormatOptions])};`;
   let format = FORMATS.get(key);
   if (!format) {
     format = new Intl.NumberFormat('en-US', options);
@@ -126,13 +128,16 @@ export function formatHashrate(value: number | null | undefined, unit: HashrateU
   return `${formatSignificant(value / 10 ** step.exponent, 3)} ${step.prefix}${unit}`;
 }
 
+/** formatSignificant's formatters by digit count, the most used of all. */
+const SIGNIFICANT: Intl.NumberFormat[] = [];
+
 /** A number to `digits` significant digits, grouped, without exponent notation for 1e-6..1e21. */
 export function formatSignificant(value: number | null | undefined, digits = 4): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
   if (value === 0) return '0';
   const abs = Math.abs(value);
   if (abs >= 1e21 || abs < 1e-8) return value.toExponential(digits - 1);
-  return numberFormat({ maximumSignificantDigits: digits }).format(value);
+  return (SIGNIFICANT[digits] ??= numberFormat({ maximumSignificantDigits: digits })).format(value);
 }
 
 /** Large counts in compact form: 85166 → "85.2K", 1.1e15 → "1.1Q"… with SI-like words. */

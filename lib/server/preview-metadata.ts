@@ -1,7 +1,7 @@
 // Link previews: Open Graph and Twitter card metadata whose image is drawn for the URL's own
 // view (its rig, its coins), so a shared link unfurls into the comparison itself.
 import type { Metadata } from 'next';
-import { parseEnv } from '@/lib/infra/env';
+import { services } from '@/lib/server/services';
 import { serializeDashboardState, type DashboardState } from '@/lib/url/search-params';
 
 export type PreviewPage = { kind: 'home' } | { kind: 'compare' } | { kind: 'coin'; tag: string };
@@ -30,7 +30,7 @@ export function previewMetadata({
   const image = { url: previewImagePath(page, state), width: 1200, height: 630, alt: title };
   const url = `${path}${serializeDashboardState(state)}`;
   return {
-    metadataBase: new URL(parseEnv().SITE_URL),
+    metadataBase: new URL(services().env.SITE_URL), // the env parsed once per process, not per request
     title,
     description,
     alternates: { canonical: url },

@@ -340,7 +340,8 @@ const defaultDir = (sort: SortSlug) => SORT_OPTIONS.find((o) => o.slug === sort)
  */
 export function parseDashboardParams(raw: RawSearchParams): { state: DashboardState; errors: ParamError[] } {
   const errors: ParamError[] = [];
-  const state: DashboardState = structuredClone(DEFAULT_STATE);
+  // DEFAULT_STATE's scalars, with containers of its own (the parse below fills them in).
+  const state: DashboardState = { ...DEFAULT_STATE, devices: [], hashrates: {}, powerWatts: {}, coins: [], powerLimits: {}, riskWeights: {} };
   const fail = (param: string, message: string) => errors.push({ param: truncate(param), message });
   const entries = entriesOf(raw);
 
@@ -406,6 +407,19 @@ function truncate(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
+const ALGORITHM_ORDER = new Map<string, number>(ALGORITHM_SLUGS.map((slug, index) => [slug, index]));
+
+/** Equality of URL-state values (numbers, strings, booleans, null, arrays and plain records of them). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
 /** The canonical query string for a state ("" or "?dev=…&kwh=0.12…"); defaults are left out. */
 export function serializeDashboardState(state: DashboardState): string {
   const values: Record<string, unknown> = {};
@@ -414,9 +428,12 @@ export function serializeDashboardState(state: DashboardState): string {
     const value = state[f.key];
     const fallback = param === 'dir' ? defaultDir(state.sort) : DEFAULT_STATE[f.key];
     const empty = value === null || (Array.isArray(value) && value.length === 0);
-    values[param] = empty || JSON.stringify(value) === JSON.stringify(fallback) ? null : value;
+    values[param] = empty || sameValue(value, fallback) ? null : value;
   }
-  const slugs = ALGORITHM_SLUGS.filter((slug) => state.hashrates[slug] !== undefined || state.powerWatts[slug] !== undefined);
+  // The rig's algorithms in catalog order (a page serializes a state dozens of times: one per link).
+  const slugs = [...new Set([...Object.keys(state.hashrates), ...Object.keys(state.powerWatts)])]
+    .filter((slug) => ALGORITHM_ORDER.has(slug) && (state.hashrates[slug] !== undefined || state.powerWatts[slug] !== undefined))
+    .sort((a, b) => ALGORITHM_ORDER.get(a)! - ALGORITHM_ORDER.get(b)!);
   const params = new URLSearchParams();
   const put = (key: string, value: unknown, serialize: (value: never) => string) => {
     if (value !== null && value !== undefined) params.set(key, serialize(value as never));

@@ -25,6 +25,21 @@ import { POOL_CHOICES,
 const parse = (query: string) => parseDashboardParams(new URLSearchParams(query));
 
 describe('parseDashboardParams', () => {
+  it('gives each state containers of its own: filling one never changes DEFAULT_STATE or another state', () => {
+    const a = parseDashboardParams({ 'hr.kawpow': '95M', dev: 'nvidia-rtx-3070:2', coins: 'RVN' }).state;
+    const b = parseDashboardParams({}).state;
+    for (const key of Object.keys(DEFAULT_STATE) as (keyof typeof DEFAULT_STATE)[]) {
+      const value = DEFAULT_STATE[key];
+      if (typeof value === 'object' && value !== null) {
+        expect(b[key], key).not.toBe(value);
+        expect(b[key], key).not.toBe(a[key]);
+      }
+    }
+    expect(DEFAULT_STATE.hashrates).toEqual({});
+    expect(DEFAULT_STATE.devices).toEqual([]);
+    expect(b).toEqual(DEFAULT_STATE);
+  });
+
   it('shows the top rows unless rows=all, and names a bad rows value', () => {
     expect(parse('').state.rows).toBe('top');
     expect(parse('rows=all').state.rows).toBe('all');
