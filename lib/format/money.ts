@@ -1,6 +1,6 @@
 // Money in the viewer's currency for display: USD reuses formatUsd, EUR follows the same
 // precision rules, BTC is a plain significant-figure count. Never prints NaN or Infinity.
-import { formatSignificant, formatUsd, MISSING, numberFormat } from './units';
+import { currencyFormat, formatSignificant, formatUsd, MISSING } from './units';
 
 export type MoneyCurrency = 'USD' | 'EUR' | 'BTC';
 
@@ -9,13 +9,7 @@ const MINUS = '−';
 /** EUR with formatUsd's precision: €12,346; €1,234.56; €0.01235; −€0.42. */
 function formatEur(value: number): string {
   const abs = Math.abs(value);
-  const options: Intl.NumberFormatOptions =
-    abs >= 10_000
-      ? { maximumFractionDigits: 0 }
-      : abs >= 1 || abs === 0
-        ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
-        : { maximumSignificantDigits: 4 };
-  const text = numberFormat({ style: 'currency', currency: 'EUR', ...options }).format(abs);
+  const text = currencyFormat('EUR', abs).format(abs);
   return value < 0 ? `${MINUS}${text}` : text;
 }
 

@@ -153,15 +153,28 @@ export function formatCompact(value: number | null | undefined): string {
 export function formatUsd(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
   const abs = Math.abs(value);
-  const options: Intl.NumberFormatOptions =
-    abs >= 10_000
-      ? { maximumFractionDigits: 0 }
-      : abs >= 1 || abs === 0
-        ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
-        : // Small-coin prices: keep four significant digits rather than rounding to $0.00.
-          { maximumSignificantDigits: 4 };
-  const text = numberFormat({ style: 'currency', currency: 'USD', ...options }).format(abs);
+  const text = currencyFormat('USD', abs).format(abs);
   return value < 0 ? `−${text}` : text;
+}
+
+/** The precision money is shown with, by size: whole units from 10,000, cents from 1, else four significant digits. */
+const MONEY_PRECISION: readonly Intl.NumberFormatOptions[] = [
+  { maximumFractionDigits: 0 },
+  { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  // Small-coin prices: keep four significant digits rather than rounding to $0.00.
+  { maximumSignificantDigits: 4 },
+];
+const CURRENCY_FORMATS = new Map<string, Intl.NumberFormat[]>();
+
+/** The formatter for an amount of a currency (USD, EUR) at MONEY_PRECISION, created once per currency and precision. */
+export function currencyFormat(currency: string, abs: number): Intl.NumberFormat {
+  const index = abs >= 10_000 ? 0 : abs >= 1 || abs === 0 ? 1 : 2;
+  let formats = CURRENCY_FORMATS.get(currency);
+  if (!formats) {
+    formats = MONEY_PRECISION.map((options) => numberFormat({ style: 'currency', currency, ...options }));
+    CURRENCY_FORMATS.set(currency, formats);
+  }
+  return formats[index]!;
 }
 
 /** Fraction as a percentage: 0.0123 → "1.23 %"; tiny shares keep their significant digits. */

@@ -420,16 +420,14 @@ function sameValue(a: unknown, b: unknown): boolean {
   return ka.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
+/** Each scalar param with its state key and codec, in query order (looked up once, not per link). */
+const PARAM_CODECS = PARAMS.map((param) => {
+  const f = FIELDS[param] as unknown as Field<keyof DashboardState>;
+  return { param, key: f.key, serialize: dashboardCodecs[param].serialize as (value: never) => string };
+});
+
 /** The canonical query string for a state ("" or "?dev=…&kwh=0.12…"); defaults are left out. */
 export function serializeDashboardState(state: DashboardState): string {
-  const values: Record<string, unknown> = {};
-  for (const param of PARAMS) {
-    const f = FIELDS[param] as unknown as Field<keyof DashboardState>;
-    const value = state[f.key];
-    const fallback = param === 'dir' ? defaultDir(state.sort) : DEFAULT_STATE[f.key];
-    const empty = value === null || (Array.isArray(value) && value.length === 0);
-    values[param] = empty || sameValue(value, fallback) ? null : value;
-  }
   // The rig's algorithms in catalog order (a page serializes a state dozens of times: one per link).
   const slugs = [...new Set([...Object.keys(state.hashrates), ...Object.keys(state.powerWatts)])]
     .filter((slug) => ALGORITHM_ORDER.has(slug) && (state.hashrates[slug] !== undefined || state.powerWatts[slug] !== undefined))
@@ -444,7 +442,12 @@ export function serializeDashboardState(state: DashboardState): string {
     put(hashrateKey(slug), state.hashrates[slug], hashrateCodec.serialize);
     put(wattsKey(slug), state.powerWatts[slug], wattsCodec.serialize);
   }
-  for (const param of PARAMS) put(param, values[param], dashboardCodecs[param].serialize as (value: never) => string);
+  for (const { param, key, serialize } of PARAM_CODECS) {
+    const value = state[key];
+    if (value === null || (Array.isArray(value) && value.length === 0)) continue;
+    const fallback = param === 'dir' ? defaultDir(state.sort) : DEFAULT_STATE[key];
+    if (!sameValue(value, fallback)) put(param, value, serialize);
+  }
   for (const part of HEALTH_PARTS) put(riskWeightKey(part), state.riskWeights[part], riskWeightCodec.serialize);
   for (const id of Object.keys(state.powerLimits ?? {}).sort()) put(powerLimitKey(id), state.powerLimits[id], String);
   return renderQuery(params);
