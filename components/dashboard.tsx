@@ -1,12 +1,9 @@
-import { Suspense } from 'react';
-import { preload } from 'react-dom';
 import { DataBanner } from '@/components/data-banner';
 import { LiveRanking } from '@/components/live-ranking';
 import { SnapshotProvider } from '@/components/snapshot-swr';
 import { DashboardUrlState } from '@/components/url-state';
 import { SCORE_FORMULA, SCORE_NAME } from '@/lib/mining/score';
 import type { RankingInputs } from '@/lib/ranking/inputs';
-import { rankingSnapshotUrl } from '@/lib/snapshot/kept';
 import type { Snapshot } from '@/lib/model/types';
 
 /**
@@ -23,13 +20,11 @@ export function Dashboard({
   snapshot: Snapshot;
   servedAt: number;
   inputs: RankingInputs;
-  /** The key the page kept `inputs.snapshot` under (lib/server/ranking-snapshot.ts): the browser loads the figures by it. */
+  /** The key the page kept `inputs.snapshot` under (lib/server/ranking-snapshot.ts): the island's server render reads the figures by it. */
   snapshotKey: string;
   /** The request's query ("?dev=…"), which the island's server render and hydration read. */
   search: string;
 }) {
-  // The figures go by key, not inline: the browser fetches them as the page streams in.
-  preload(rankingSnapshotUrl(snapshotKey), { as: 'fetch', crossOrigin: 'anonymous' });
   return (
     <>
       <h1>Which small coin should your rig mine?</h1>
@@ -38,14 +33,11 @@ export function Dashboard({
         for its details; the address bar always holds a link to exactly this view.
       </p>
       <DataBanner snapshot={snapshot} now={now} />
-      {/* The island hydrates when its figures have loaded; until then the server's HTML stands. */}
-      <Suspense>
-        <SnapshotProvider snapshotKey={snapshotKey}>
-          <DashboardUrlState search={search}>
-            <LiveRanking spot={inputs.spot} healthData={inputs.healthData} />
-          </DashboardUrlState>
-        </SnapshotProvider>
-      </Suspense>
+      <SnapshotProvider snapshotKey={snapshotKey}>
+        <DashboardUrlState search={search}>
+          <LiveRanking spot={inputs.spot} healthData={inputs.healthData} />
+        </DashboardUrlState>
+      </SnapshotProvider>
       <p className="muted small" data-testid="score-formula">
         <strong>{SCORE_NAME}</strong> = {SCORE_FORMULA}: what each kWh your rig burns earns after paying for it. Revenue
         uses each coin’s current price; power cost = W × 24 / 1000 × USD/kWh. “—” means the source gives no figure; a

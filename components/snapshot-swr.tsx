@@ -1,32 +1,49 @@
 'use client';
 
-// The snapshot the browser ranks with. The page sends only its key: the server render reads the
-// figures the server kept under it (lib/snapshot/kept.ts), and the browser loads the same figures
-// once from /api/ranking-snapshot?v=<key> (preloaded from the page's head, immutable, so a second
-// page view reads them from the HTTP cache). Until they arrive the island stays as the server
-// rendered it (a dehydrated Suspense boundary: visible, links and the GET form work as without
-// JavaScript), then hydrates with the very figures the server ranked. SWR then refreshes them from
-// /api/coins every minute and when the tab regains focus; a new snapshot re-ranks where it stands.
+// The snapshot the browser ranks with. The page's RSC payload carries only its key. The server
+// render of the island reads the figures the server kept under it (lib/snapshot/kept.ts) and writes
+// their JSON once into the HTML, as a JSON script element inside the island; the browser reads that
+// element when it hydrates (synchronously: the same figures, the same first render, no request).
+// A page reached by client navigation has no such element: it loads the figures by key from
+// /api/ranking-snapshot (immutable), and the navigation waits for them. SWR then refreshes them
+// from /api/coins every minute and when the tab regains focus; a new snapshot re-ranks in place.
 import { use, useMemo, type ReactNode } from 'react';
 import useSWR, { SWRConfig } from 'swr';
 import type { RankingSnapshot } from '@/lib/ranking/inputs';
-import { keptSnapshot, rankingSnapshotUrl } from '@/lib/snapshot/kept';
+import { keptSnapshot, rankingSnapshotUrl, scriptSafeJson } from '@/lib/snapshot/kept';
 import { fetcher } from './fetcher';
 
 export const SNAPSHOT_KEY = '/api/coins';
 const REFRESH_MS = 60_000;
+/** The JSON script element's id (one island per page). */
+const SCRIPT_ID = 'ranking-snapshot';
 
-const loads = new Map<string, Promise<RankingSnapshot>>();
+type Figures = { html: string; snapshot: RankingSnapshot };
 
-/** The figures for a key, loaded once per page; a failed load is retried (1 s, 2 s, 4 s… up to 30 s) rather than breaking the page. */
-function load(key: string): Promise<RankingSnapshot> {
+/** The figures this browser has read, by key: a second visit to `/` in the same tab reads nothing again. */
+const read = new Map<string, Figures>();
+const loads = new Map<string, Promise<Figures>>();
+
+/** From the page's own JSON script, when the server rendered this island with the figures of `key`. */
+function fromDocument(key: string): Figures | null {
+  const element = document.getElementById(SCRIPT_ID);
+  if (!element || element.dataset.key !== key) return null;
+  const html = element.textContent ?? '';
+  return { html, snapshot: JSON.parse(html) as RankingSnapshot };
+}
+
+/** From the server, for a client navigation; a failed load is retried (1 s, 2 s, 4 s… up to 30 s) rather than breaking the page. */
+function load(key: string): Promise<Figures> {
   let pending = loads.get(key);
   if (!pending) {
-    pending = new Promise<RankingSnapshot>((resolve) => {
+    pending = new Promise<Figures>((resolve) => {
       const attempt = (delayMs: number) => {
         fetch(rankingSnapshotUrl(key))
-          .then((response) => (response.ok ? (response.json() as Promise<RankingSnapshot>) : Promise.reject(new Error(String(response.status)))))
-          .then(resolve, () => setTimeout(() => attempt(Math.min(delayMs * 2, 30_000)), delayMs));
+          .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
+          .then(
+            (text) => resolve({ html: scriptSafeJson(text), snapshot: JSON.parse(text) as RankingSnapshot }),
+            () => setTimeout(() => attempt(Math.min(delayMs * 2, 30_000)), delayMs),
+          );
       };
       attempt(1000);
     });
@@ -35,17 +52,29 @@ function load(key: string): Promise<RankingSnapshot> {
   return pending;
 }
 
-function serverSnapshot(key: string): RankingSnapshot {
-  const entry = keptSnapshot(key);
-  if (!entry) throw new Error(`No ranking snapshot kept under ${key}: the page publishes it before rendering`);
-  return entry.snapshot;
+function figures(key: string): Figures {
+  if (typeof window === 'undefined') {
+    const entry = keptSnapshot(key);
+    if (!entry) throw new Error(`No ranking snapshot kept under ${key}: the page publishes it before rendering`);
+    return entry;
+  }
+  let found = read.get(key) ?? fromDocument(key);
+  // `use` may be called conditionally: only a client navigation, with no figures in the page, waits.
+  found ??= use(load(key));
+  read.set(key, found);
+  return found;
 }
 
 export function SnapshotProvider({ snapshotKey, children }: { snapshotKey: string; children: ReactNode }) {
-  // `use` may be called conditionally; the server never waits (the figures are in this process).
-  const snapshot = typeof window === 'undefined' ? serverSnapshot(snapshotKey) : use(load(snapshotKey));
+  const { html, snapshot } = figures(snapshotKey);
   const value = useMemo(() => ({ fetcher, fallback: { [SNAPSHOT_KEY]: snapshot } }), [snapshot]);
-  return <SWRConfig value={value}>{children}</SWRConfig>;
+  return (
+    <>
+      {/* The figures, for this island's hydration: JSON, inert (type application/json), every "<" escaped. */}
+      <script type="application/json" id={SCRIPT_ID} data-key={snapshotKey} dangerouslySetInnerHTML={{ __html: html }} />
+      <SWRConfig value={value}>{children}</SWRConfig>
+    </>
+  );
 }
 
 /** The newest snapshot this page has: the server's until a refresh brings a newer one. */

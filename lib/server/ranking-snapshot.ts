@@ -1,10 +1,10 @@
-// Publishing the ranking snapshot a page is rendered with: its JSON text and key are computed once
-// per snapshot (every page view between two refreshes shares them), and kept for the island's
-// server render and for /api/ranking-snapshot.
+// Publishing the ranking snapshot a page is rendered with: its JSON text, its script-safe copy and
+// its key are computed once per snapshot (every page view between two refreshes shares them), and
+// kept for the island's server render and for /api/ranking-snapshot.
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { rankingSnapshotJson, type RankingSnapshot } from '@/lib/ranking/inputs';
-import { keepSnapshot, type KeptSnapshot } from '@/lib/snapshot/kept';
+import { keepSnapshot, scriptSafeJson, type KeptSnapshot } from '@/lib/snapshot/kept';
 
 const ENTRY = new WeakMap<RankingSnapshot, KeptSnapshot>();
 
@@ -18,7 +18,7 @@ export function publishRankingSnapshot(snapshot: RankingSnapshot): string {
   let entry = ENTRY.get(snapshot);
   if (!entry) {
     const text = rankingSnapshotJson(snapshot);
-    entry = { key: snapshotKey(text), text, snapshot };
+    entry = { key: snapshotKey(text), text, html: scriptSafeJson(text), snapshot };
     ENTRY.set(snapshot, entry);
   }
   // Kept on every view (cheap): the newest stays in, whatever other pages published since.

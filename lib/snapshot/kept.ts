@@ -1,12 +1,20 @@
 // The ranking snapshots this server process has sent pages with, by key (a hash of their JSON text).
 // The page's RSC payload carries only the key: the server render of the ranking island reads the
-// figures here (same process, no copy), and the browser loads the same figures once per snapshot
-// from /api/ranking-snapshot?v=<key> (immutable, so a second page view reads them from its cache).
+// figures here (same process, no copy) and writes their JSON text into the HTML once, as a JSON
+// script the browser reads when it hydrates; a page reached by client navigation loads them from
+// /api/ranking-snapshot?v=<key> (immutable). So the figures are never encoded into the RSC payload
+// (which the HTML then carries a second time, escaped), and are encoded once per snapshot, not per view.
 // No I/O and no clock: a few entries on globalThis, which the RSC, SSR and route-handler module
 // graphs of one Next server share (each graph has its own copy of this module).
 import type { RankingSnapshot } from '@/lib/ranking/inputs';
 
-export type KeptSnapshot = { key: string; text: string; snapshot: RankingSnapshot };
+/** `text` is the JSON; `html` the same JSON safe inside a <script> element (every "<" as \u003c). */
+export type KeptSnapshot = { key: string; text: string; html: string; snapshot: RankingSnapshot };
+
+/** JSON text made safe to sit inside a <script> element: no "</script" or "<!--" can appear, and JSON.parse reads it unchanged. */
+export function scriptSafeJson(text: string): string {
+  return text.replace(/</g, '\\u003c');
+}
 
 /** The current snapshot and the last few before it: a page rendered just before a refresh still loads its own figures. */
 export const KEEP = 4;

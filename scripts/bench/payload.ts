@@ -57,16 +57,14 @@ export async function firstLoadPayload(port: number): Promise<void> {
   section(`what a shared link's first load carries: / with a rig (${RIG}), gzip level 6 as a proxy would send it`);
   const agent = new Agent({ keepAlive: false });
   const page = await get(agent, port, `/?${RIG}`, 30_000, true);
-  // The ranking inputs: the page names them by key and the browser loads them once (immutable).
-  const inputsPath = /\/api\/ranking-snapshot\?v=[\w-]+/.exec(page.body)?.[0] ?? '/api/ranking-snapshot';
-  const figures = await get(agent, port, inputsPath, 30_000, true);
   agent.destroy();
-  if (page.status !== 200 || figures.status !== 200) {
-    console.log(`not measured: / answered ${page.status}, ${inputsPath} ${figures.status}`);
+  if (page.status !== 200) {
+    console.log(`not measured: / answered ${page.status}`);
     return;
   }
   const flight = inlineFlight(page.body);
-  const inputs = figures.body;
+  // The ranking inputs: once in the document, as the island's JSON script (components/snapshot-swr.tsx).
+  const inputs = /<script type="application\/json" id="ranking-snapshot"[^>]*>([^<]*)<\/script>/.exec(page.body)?.[1] ?? '{}';
   const ranking = JSON.parse(inputs) as Record<string, unknown>;
   const size = (text: string) => {
     const bytes = Buffer.from(text, 'utf8');
@@ -79,7 +77,7 @@ export async function firstLoadPayload(port: number): Promise<void> {
     [
       [`the document (${rowCount} table rows incl. the header)`, ...size(page.body)],
       ['  of which the inline RSC payload', ...size(flight)],
-      [`the ranking inputs (${inputsPath.split('?')[0]}, loaded once, immutable: ${count} coins, rates, rentals, pools)`, ...size(inputs)],
+      [`  of which the ranking inputs, a JSON script (${count} coins, rates, rentals, pools)`, ...size(inputs)],
     ],
   );
 }

@@ -4,7 +4,7 @@ import { GET as getEstimates } from '@/app/api/estimates/route';
 import { GET as getRankingSnapshot } from '@/app/api/ranking-snapshot/route';
 import { rankingInputs } from '@/lib/ranking/inputs';
 import { publishRankingSnapshot, snapshotKey } from '@/lib/server/ranking-snapshot';
-import { KEEP, keepSnapshot, keptSnapshot } from '@/lib/snapshot/kept';
+import { KEEP, keepSnapshot, keptSnapshot, scriptSafeJson } from '@/lib/snapshot/kept';
 import { embeddedSnapshot } from '@/lib/snapshot/embedded';
 
 // Route handlers called with real Requests; with no SOURCES set they serve the embedded snapshot.
@@ -99,8 +99,20 @@ describe('GET /api/ranking-snapshot (the figures a dashboard page was rendered w
     expect(await response.text()).toBe(keptSnapshot(key)?.text);
   });
 
+  it('writes the figures for a <script> element with every "<" escaped, which JSON.parse reads back unchanged', () => {
+    // A user-added coin's name is the hostile case: it must not close the script or open a comment.
+    const text = JSON.stringify({ coins: [{ name: '</script><script>alert(1)</script><!--' }] });
+    const html = scriptSafeJson(text);
+    expect(html).not.toMatch(/<\/script|<!--/i);
+    expect(html).toBe('{"coins":[{"name":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>\\u003c!--"}]}');
+    expect(JSON.parse(html)).toEqual(JSON.parse(text));
+    // The kept entry of a published snapshot carries both.
+    const key = publishRankingSnapshot(rankingInputs(embeddedSnapshot()).snapshot);
+    expect(keptSnapshot(key)?.html).toBe(scriptSafeJson(keptSnapshot(key)!.text));
+  });
+
   it(`keeps the newest ${KEEP} snapshots, dropping the oldest`, () => {
-    const entry = (n: number) => ({ key: `k${n}`, text: `{"n":${n}}`, snapshot: rankingInputs(embeddedSnapshot()).snapshot });
+    const entry = (n: number) => ({ key: `k${n}`, text: `{"n":${n}}`, html: `{"n":${n}}`, snapshot: rankingInputs(embeddedSnapshot()).snapshot });
     for (let n = 1; n <= KEEP + 1; n++) keepSnapshot(entry(n));
     expect(keptSnapshot('k1')).toBeUndefined();
     expect(keptSnapshot('k2')?.text).toBe('{"n":2}');
