@@ -3,7 +3,7 @@
 // The ranking as the URL says, computed where it is shown: on the server for the first paint (any
 // URL, no JavaScript needed), then in the browser on every edit with the same lib/ranking code
 // over the same inputs, so a keystroke re-ranks in the next frame with no request to the server.
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { LazyRankingBarChart, LazyRewardEffortScatter } from '@/components/charts/lazy-ranking';
 import type { RankingBarChartProps } from '@/components/charts/ranking-bar-chart';
 import type { RewardEffortScatterProps } from '@/components/charts/reward-effort-scatter';
@@ -28,7 +28,7 @@ import { CURRENCY_LABEL, moneyPer } from '@/lib/ranking/currency';
 import { rentVsMine } from '@/lib/ranking/rent-vs-mine';
 import { formatUtc } from '@/lib/format/time';
 import { buildView, deviceSums, type DashboardView } from '@/lib/ranking/view';
-import { hrefWith, serializeDashboardState, TOP_ROWS } from '@/lib/url/search-params';
+import { hrefWith, serializeDashboardState, SERVER_ROWS, TOP_ROWS } from '@/lib/url/search-params';
 import { useSnapshot } from './snapshot-swr';
 import { SetParamsContext, useDashboardState } from './url-state';
 
@@ -108,7 +108,11 @@ export function LiveRanking({ spot, healthData }: Omit<RankingInputs, 'snapshot'
   const query = serializeDashboardState({ ...state, coins: [] });
   // The top rows are what a miner compares; the rest (mostly coins the rig has no hashrate for,
   // or that rank last) are one click away, which keeps the first page light to send and hydrate.
-  const shownRows = state.rows === 'all' ? rows : rows.slice(0, TOP_ROWS);
+  // The server renders the first SERVER_ROWS of them; the browser adds the others once hydrated,
+  // at a low priority (a transition), below the fold.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => startTransition(() => setHydrated(true)), []);
+  const shownRows = state.rows === 'all' ? rows : rows.slice(0, hydrated ? TOP_ROWS : SERVER_ROWS);
   const hiddenRows = rows.length - shownRows.length;
   const selfHref = `/${serializeDashboardState(state)}`;
 
@@ -157,11 +161,11 @@ export function LiveRanking({ spot, healthData }: Omit<RankingInputs, 'snapshot'
         rates={rates}
         deviceNames={Object.fromEntries(rig.devices.map((d) => [d.id, getDevice(d.id)?.name ?? d.id]))}
       />
-      {(hiddenRows > 0 || state.rows === 'all') && rows.length > TOP_ROWS && (
+      {(hiddenRows > 0 || (state.rows === 'all' && rows.length > TOP_ROWS)) && (
         <p className="muted small" data-testid="rows-toggle">
           {hiddenRows > 0 ? (
             <>
-              Showing the top {TOP_ROWS} of {rows.length}.{' '}
+              Showing the top {shownRows.length} of {rows.length}.{' '}
               <ShallowLink href={hrefWith('/', { ...state, coins: [] }, { rows: 'all' })}>Show all {rows.length} coins</ShallowLink>{' '}
               (or narrow them with the filters above).
             </>

@@ -55,6 +55,13 @@ export const ROWS_OPTIONS = ['top', 'all'] as const;
 export type RowsSlug = (typeof ROWS_OPTIONS)[number];
 /** Rows the ranked table shows before "show all": a screenful or two, and a page that renders fast. */
 export const TOP_ROWS = 30;
+/**
+ * Rows of those the server renders (a shared link's first load, and what readers without
+ * JavaScript and crawlers see, with "show all" one link away); the browser adds the rest of the
+ * top rows once it runs. Each server-rendered row costs a shared link's first load about 0.15 ms of
+ * server CPU (npm run bench, shared link) and its hydration; the rows it adds sit below the fold.
+ */
+export const SERVER_ROWS = 10;
 
 export const DEFAULT_KWH_USD = 0.1;
 export const DEFAULT_POOL_FEE_PERCENT = 1;

@@ -52,6 +52,8 @@ test('a new user enters a rig, sees the ranking change, and a copied link shows 
   const other = await context.newPage();
   await other.goto(copied);
   await expect(row(other, 'XMR')).toContainText('0.1974');
+  // Once it runs, the page shows the top 30 rows (the server sends the first 10).
+  await expect(other.locator('[data-testid="rig-form"][data-live]')).toHaveCount(1);
   // The copied link's table, rendered from the URL alone, is the table the editing page settles
   // on (polled: the last edit's re-rank may land a frame after the address bar changed).
   const shared = await tableText(other);
