@@ -52,7 +52,7 @@ function load(key: string): Promise<Figures> {
   return pending;
 }
 
-function figures(key: string): Figures {
+function useFigures(key: string): Figures {
   if (typeof window === 'undefined') {
     const entry = keptSnapshot(key);
     if (!entry) throw new Error(`No ranking snapshot kept under ${key}: the page publishes it before rendering`);
@@ -61,12 +61,19 @@ function figures(key: string): Figures {
   let found = read.get(key) ?? fromDocument(key);
   // `use` may be called conditionally: only a client navigation, with no figures in the page, waits.
   found ??= use(load(key));
-  read.set(key, found);
+  if (!read.has(key)) {
+    // A tab open for days meets a new key every refresh: keep the last two sets of figures only.
+    read.set(key, found);
+    for (const old of [...read.keys()].slice(0, -2)) {
+      read.delete(old);
+      loads.delete(old);
+    }
+  }
   return found;
 }
 
 export function SnapshotProvider({ snapshotKey, children }: { snapshotKey: string; children: ReactNode }) {
-  const { html, snapshot } = figures(snapshotKey);
+  const { html, snapshot } = useFigures(snapshotKey);
   const value = useMemo(() => ({ fetcher, fallback: { [SNAPSHOT_KEY]: snapshot } }), [snapshot]);
   return (
     <>
