@@ -90,6 +90,52 @@ const ChartsSection = memo(function ChartsSection({ charts }: { charts: Charts }
   );
 });
 
+/**
+ * The table and its rows toggle. The top rows are what a miner compares; the rest (mostly coins the
+ * rig has no hashrate for, or that rank last) are one click away, which keeps the first page light
+ * to send and hydrate. The server renders the first SERVER_ROWS of the top ones; once hydrated the
+ * browser adds the others, below the fold, at a low priority (a transition), re-rendering only this.
+ */
+function RankedRows({
+  rows,
+  state,
+  rates,
+  deviceNames,
+}: {
+  rows: DashboardView['rows'];
+  state: DashboardView['state'];
+  rates: DashboardView['rates'];
+  deviceNames: Readonly<Record<string, string>>;
+}) {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => startTransition(() => setHydrated(true)), []);
+  const shownRows = state.rows === 'all' ? rows : rows.slice(0, hydrated ? TOP_ROWS : SERVER_ROWS);
+  const hiddenRows = rows.length - shownRows.length;
+  return (
+    <>
+      <CoinTable
+        rows={shownRows}
+        state={state}
+        rates={rates}
+        deviceNames={deviceNames}
+      />
+      {(hiddenRows > 0 || (state.rows === 'all' && rows.length > TOP_ROWS)) && (
+        <p className="muted small" data-testid="rows-toggle">
+          {hiddenRows > 0 ? (
+            <>
+              Showing the top {shownRows.length} of {rows.length}.{' '}
+              <ShallowLink href={hrefWith('/', { ...state, coins: [] }, { rows: 'all' })}>Show all {rows.length} coins</ShallowLink>{' '}
+              (or narrow them with the filters above).
+            </>
+          ) : (
+            <ShallowLink href={hrefWith('/', { ...state, coins: [] }, { rows: 'top' })}>Show only the top {TOP_ROWS}</ShallowLink>
+          )}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** The snapshot comes from SnapshotProvider (seeded by the server, refreshed by SWR); the rest of the inputs here. */
 export function LiveRanking({ spot, healthData }: Omit<RankingInputs, 'snapshot'>) {
   const { state: requested, errors, setParams } = useDashboardState();
@@ -106,14 +152,6 @@ export function LiveRanking({ spot, healthData }: Omit<RankingInputs, 'snapshot'
 
   // Links carry the whole view, minus the compare selection.
   const query = serializeDashboardState({ ...state, coins: [] });
-  // The top rows are what a miner compares; the rest (mostly coins the rig has no hashrate for,
-  // or that rank last) are one click away, which keeps the first page light to send and hydrate.
-  // The server renders the first SERVER_ROWS of them; the browser adds the others once hydrated,
-  // at a low priority (a transition), below the fold.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => startTransition(() => setHydrated(true)), []);
-  const shownRows = state.rows === 'all' ? rows : rows.slice(0, hydrated ? TOP_ROWS : SERVER_ROWS);
-  const hiddenRows = rows.length - shownRows.length;
   const selfHref = `/${serializeDashboardState(state)}`;
 
   return (
@@ -155,25 +193,12 @@ export function LiveRanking({ spot, healthData }: Omit<RankingInputs, 'snapshot'
       <div className="toolbar">
         <CompareBar state={state} />
       </div>
-      <CoinTable
-        rows={shownRows}
+      <RankedRows
+        rows={rows}
         state={state}
         rates={rates}
         deviceNames={Object.fromEntries(rig.devices.map((d) => [d.id, getDevice(d.id)?.name ?? d.id]))}
       />
-      {(hiddenRows > 0 || (state.rows === 'all' && rows.length > TOP_ROWS)) && (
-        <p className="muted small" data-testid="rows-toggle">
-          {hiddenRows > 0 ? (
-            <>
-              Showing the top {shownRows.length} of {rows.length}.{' '}
-              <ShallowLink href={hrefWith('/', { ...state, coins: [] }, { rows: 'all' })}>Show all {rows.length} coins</ShallowLink>{' '}
-              (or narrow them with the filters above).
-            </>
-          ) : (
-            <ShallowLink href={hrefWith('/', { ...state, coins: [] }, { rows: 'top' })}>Show only the top {TOP_ROWS}</ShallowLink>
-          )}
-        </p>
-      )}
       <p className="muted small" data-testid="ranking-as-of">
         Ranked on figures as of <time dateTime={snapshot.asOf}>{formatUtc(snapshot.asOf)}</time>; the page picks up newer
         figures by itself.
