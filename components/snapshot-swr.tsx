@@ -38,12 +38,10 @@ function load(key: string): Promise<Figures> {
   if (!pending) {
     pending = new Promise<Figures>((resolve) => {
       const attempt = (delayMs: number) => {
-        fetch(rankingSnapshotUrl(key))
-          .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
-          .then(
-            (text) => resolve({ html: scriptSafeJson(text), snapshot: JSON.parse(text) as RankingSnapshot }),
-            () => setTimeout(() => attempt(Math.min(delayMs * 2, 30_000)), delayMs),
-          );
+        fetcher<RankingSnapshot>(rankingSnapshotUrl(key)).then(
+          (snapshot) => resolve({ html: scriptSafeJson(JSON.stringify(snapshot)), snapshot }),
+          () => setTimeout(() => attempt(Math.min(delayMs * 2, 30_000)), delayMs),
+        );
       };
       attempt(1000);
     });
